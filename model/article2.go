@@ -1,0 +1,325 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ObligationState is the Article 2 rule's answer for one meeting and one
+// addressee.
+type ObligationState string
+
+// The answers of the Article 2 rule.
+const (
+	Owed       ObligationState = "owed"        // an invitation is owed and not yet due within a week
+	DueSoon    ObligationState = "due-soon"    // owed, due within DueSoonDays (or today)
+	Overdue    ObligationState = "overdue"     // owed, past its due day, not sent
+	Sent       ObligationState = "sent"        // sent, no reply yet, meeting not begun
+	UpdateOwed ObligationState = "update-owed" // the meeting changed after the version that was sent
+	Accepted   ObligationState = "accepted"
+	Tentative  ObligationState = "tentative"
+	Declined   ObligationState = "declined"
+	NoReply    ObligationState = "no-reply" // the meeting began with no reply
+	Waived     ObligationState = "waived"   // an officer decided not to send it, with a reason
+	Void       ObligationState = "void"     // the meeting was cancelled
+	Review     ObligationState = "review"   // IGOs invited but no agenda area yet: an officer must judge
+	NotOwed    ObligationState = "not-owed" // with its reason
+)
+
+// ObligationStates lists every answer, in the order of urgency a dashboard
+// shows them.
+var ObligationStates = []ObligationState{Overdue, DueSoon, UpdateOwed, Review, Owed, Sent, NoReply, Tentative, Accepted, Declined, Waived, Void, NotOwed}
+
+// NeedsAction reports whether the answer asks an officer to do something.
+func (s ObligationState) NeedsAction() bool {
+	switch s {
+	case Overdue, DueSoon, UpdateOwed, Review, Owed:
+		return true
+	}
+	return false
+}
+
+// DueSoonDays is how close the due day must be for "due-soon".
+const DueSoonDays = 7
+
+// Obligation is one answer of the Article 2 rule: what is owed, by whom, to
+// whom, under which agreement and article, by when, and why.
+type Obligation struct {
+	MeetingID    int64           `json:"meeting_id"`
+	AgreementID  int64           `json:"agreement_id"`
+	From         int64           `json:"from"`     // the convener, who owes the invitation
+	To           int64           `json:"to"`       // the party to be invited
+	Incoming     bool            `json:"incoming"` // owed to us by a partner (reciprocity)
+	Article      string          `json:"article"`
+	State        ObligationState `json:"state"`
+	Due          Date            `json:"due"` // zero when nothing is owed
+	Reason       string          `json:"reason"`
+	InvitationID int64           `json:"invitation_id,omitempty"`
+	Areas        []int64         `json:"areas,omitempty"` // the areas of interest to To that the meeting touches
+}
+
+// Obligations runs the Article 2 rule on one meeting. invs are the
+// invitation records kept for this meeting (any order, any addressee);
+// now is the current instant, read in our organization's zone.
+//
+// For every agreement in force on the meeting's first day to which the
+// convener is a party, and for every other party, it gives one answer. When
+// two agreements bind the same pair, the answer that asks the most wins, so
+// that each addressee is listed once. Only pairs involving us are answered
+// when the catalog knows who we are: our meetings tell what we owe, the
+// partners' tell what we should have received.
+func Obligations(c *Catalog, m *Meeting, invs []Invitation, now time.Time) []Obligation {
+	us := c.Us()
+	today := DateOf(now.In(zoneOf(us)))
+	start := m.StartDay()
+	var out []Obligation
+	for _, g := range c.AgreementsOf(m.ConvenerID) {
+		conv := g.Party(m.ConvenerID)
+		for _, p := range g.Parties {
+			if p.OrgID == m.ConvenerID {
+				continue
+			}
+			if us != nil && m.ConvenerID != us.ID && p.OrgID != us.ID {
+				continue
+			}
+			ob := answer(c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
+			if us != nil && p.OrgID == us.ID {
+				ob.Incoming = true
+			}
+			if i := slices.IndexFunc(out, func(o Obligation) bool { return o.To == ob.To }); i >= 0 {
+				if weight(ob.State) > weight(out[i].State) {
+					out[i] = ob
+				}
+				continue
+			}
+			out = append(out, ob)
+		}
+	}
+	return out
+}
+
+// weight orders answers when two agreements bind the same pair: an answer
+// about an invitation beats "review", which beats "not owed".
+func weight(s ObligationState) int {
+	switch s {
+	case NotOwed:
+		return 0
+	case Review:
+		return 1
+	}
+	return 2
+}
+
+func zoneOf(o *Organization) *time.Location {
+	if o != nil {
+		if loc, err := LoadZone(o.Zone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+func findInvitation(invs []Invitation, to int64) *Invitation {
+	for i := range invs {
+		if invs[i].ToOrgID == to {
+			return &invs[i]
+		}
+	}
+	return nil
+}
+
+// answer applies the rule to one meeting, one agreement and one addressee.
+func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) Obligation {
+	from, toA := c.Acronym(m.ConvenerID), c.Acronym(to)
+	ob := Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
+	if inv != nil {
+		ob.InvitationID = inv.ID
+	}
+	name := g.ShortName
+	if name == "" {
+		name = g.Title
+	}
+
+	// An agreement that does not bind on the meeting's day creates nothing.
+	if ok, why, art := g.InForceOn(start); !ok {
+		ob.State, ob.Article = NotOwed, art
+		ob.Reason = fmt.Sprintf("%s does not bind on %s: %s.", name, start, why)
+		return ob
+	}
+
+	// A cancelled meeting owes nothing; say so even when one was sent, and
+	// remind that the partner must be told.
+	if m.Status == StatusCancelled {
+		ob.State = Void
+		ob.Reason = "The meeting was cancelled."
+		if inv != nil && !inv.SentAt.IsZero() {
+			if inv.SentSequence < m.Sequence {
+				ob.Reason += fmt.Sprintf(" The invitation sent to %s on %s must be followed by a cancellation notice.", toA, DateOf(inv.SentAt))
+			} else {
+				ob.Reason += fmt.Sprintf(" %s was sent the cancellation (version %d).", toA, inv.SentSequence)
+			}
+		}
+		return ob
+	}
+
+	if inv != nil && inv.State == InvWaived {
+		ob.State = Waived
+		ob.Reason = fmt.Sprintf("The invitation from %s to %s was waived: %s.", from, toA, strings.TrimSuffix(inv.WaiveReason, "."))
+		return ob
+	}
+
+	// Once sent, the record speaks: update owed, the reply, or waiting.
+	if inv != nil && !inv.SentAt.IsZero() {
+		sentOn := DateOf(inv.SentAt.In(zoneOf(c.Us())))
+		switch {
+		case m.Sequence > inv.SentSequence:
+			ob.State = UpdateOwed
+			ob.Reason = fmt.Sprintf("The meeting changed (time, place or status) after version %d was sent to %s on %s; send the update (version %d).", inv.SentSequence, toA, sentOn, m.Sequence)
+		case inv.State == InvAccepted:
+			ob.State = Accepted
+			ob.Reason = fmt.Sprintf("%s accepted%s.", toA, repsText(inv.Representatives))
+		case inv.State == InvTentative:
+			ob.State = Tentative
+			ob.Reason = fmt.Sprintf("%s replied tentatively%s.", toA, repsText(inv.Representatives))
+		case inv.State == InvDeclined:
+			ob.State = Declined
+			ob.Reason = fmt.Sprintf("%s declined.", toA)
+		case inv.State == InvNoReply || !now.Before(m.StartsAt()):
+			ob.State = NoReply
+			ob.Reason = fmt.Sprintf("Sent to %s on %s (version %d); the meeting began with no reply.", toA, sentOn, inv.SentSequence)
+		default:
+			ob.State = Sent
+			ob.Reason = fmt.Sprintf("Sent to %s on %s (version %d); awaiting a reply.", toA, sentOn, inv.SentSequence)
+		}
+		return ob
+	}
+
+	// Nothing sent: is an invitation owed at all?
+	if !m.IGOsInvited {
+		ob.State = NotOwed
+		ob.Reason = fmt.Sprintf("No intergovernmental organizations are invited to this meeting, so %s owes %s no observer invitation.", from, toA)
+		return ob
+	}
+	if m.ObserversExcluded {
+		ob.State = NotOwed
+		ob.Reason = fmt.Sprintf("The rules of procedure exclude observers: %s.", strings.TrimSuffix(m.ExclusionReason, "."))
+		return ob
+	}
+	because, matched, anyArea := interestReason(c, g, m, to)
+	if because == "" {
+		if !anyArea {
+			ob.State = Review
+			ob.Reason = fmt.Sprintf("IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to %s are to be discussed.", toA)
+			return ob
+		}
+		ob.State = NotOwed
+		ob.Reason = fmt.Sprintf("IGOs are invited, but no agenda item concerns an area of interest to %s under %s.", toA, name)
+		return ob
+	}
+	ob.Areas = matched
+	ob.Due = start.AddDays(-g.LeadTimeDays)
+	left := today.DaysUntil(ob.Due)
+	switch {
+	case left < 0:
+		ob.State = Overdue
+		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s was due on %s (%d days ago): %s.", from, toA, ob.Due, -left, because)
+	case left <= DueSoonDays:
+		ob.State = DueSoon
+		when := fmt.Sprintf("in %d days", left)
+		switch left {
+		case 0:
+			when = "today"
+		case 1:
+			when = "tomorrow"
+		}
+		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s is due %s, %s: %s.", from, toA, when, ob.Due, because)
+	default:
+		ob.State = Owed
+		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s is owed by %s: %s.", from, toA, ob.Due, because)
+	}
+	return ob
+}
+
+// interestReason says why the meeting concerns addressee `to` under g: the
+// first agenda item (or the meeting's own area) that touches an area in to's
+// interest profile, or an officer's mark. matched lists every such area.
+// anyArea reports whether the meeting has any area of g at all.
+func interestReason(c *Catalog, g *Agreement, m *Meeting, to int64) (because string, matched []int64, anyArea bool) {
+	toA := c.Acronym(to)
+	note := func(ids []int64) []int64 {
+		var hit []int64
+		for _, id := range ids {
+			if g.Area(id) == nil {
+				continue
+			}
+			anyArea = true
+			if g.InterestedIn(to, id) {
+				hit = append(hit, id)
+				if !slices.Contains(matched, id) {
+					matched = append(matched, id)
+				}
+			}
+		}
+		return hit
+	}
+	for _, it := range m.Agenda {
+		if hit := note(it.AreaIDs); len(hit) > 0 && because == "" {
+			because = fmt.Sprintf("IGOs are invited and the agenda item %q concerns %s", it.Title, areaNames(g, hit))
+		}
+	}
+	if hit := note(m.AreaIDs); len(hit) > 0 && because == "" {
+		because = fmt.Sprintf("IGOs are invited and the meeting concerns %s", areaNames(g, hit))
+	}
+	if because == "" {
+		for _, mk := range m.InterestMarks {
+			if mk.OrgID == to {
+				because = fmt.Sprintf("IGOs are invited and an officer marked the meeting as a matter of interest to %s", toA)
+				if mk.Note != "" {
+					because += " (" + strings.TrimSuffix(mk.Note, ".") + ")"
+				}
+				anyArea = true
+			}
+		}
+	}
+	return because, matched, anyArea
+}
+
+func areaNames(g *Agreement, ids []int64) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		names = append(names, g.Area(id).Name)
+	}
+	switch len(names) {
+	case 1:
+		return names[0]
+	case 2:
+		return names[0] + " and " + names[1]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func repsText(reps []Representative) string {
+	if len(reps) == 0 {
+		return ""
+	}
+	s := make([]string, len(reps))
+	for i, r := range reps {
+		s[i] = r.Name
+		if s[i] == "" {
+			s[i] = r.Email
+		}
+	}
+	return ", naming " + strings.Join(s, ", ")
+}
+
+// AllObligations runs the rule on many meetings; invs maps a meeting id to
+// its invitation records. It is linear in the number of meetings.
+func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation, now time.Time) []Obligation {
+	out := make([]Obligation, 0, len(meetings))
+	for i := range meetings {
+		out = append(out, Obligations(c, &meetings[i], invs[meetings[i].ID], now)...)
+	}
+	return out
+}
