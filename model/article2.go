@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -72,10 +73,14 @@ type Obligation struct {
 // partners' tell what we should have received.
 func Obligations(c *Catalog, m *Meeting, invs []Invitation, now time.Time) []Obligation {
 	us := c.Us()
-	today := DateOf(now.In(zoneOf(us)))
+	return appendObligations(nil, c, us, m, invs, now, DateOf(now.In(zoneOf(us))))
+}
+
+func appendObligations(out []Obligation, c *Catalog, us *Organization, m *Meeting, invs []Invitation, now time.Time, today Date) []Obligation {
+	first := len(out)
 	start := m.StartDay()
-	var out []Obligation
-	for _, g := range c.AgreementsOf(m.ConvenerID) {
+	for _, gi := range c.byConvener[m.ConvenerID] {
+		g := &c.Agreements[gi]
 		conv := g.Party(m.ConvenerID)
 		for _, p := range g.Parties {
 			if p.OrgID == m.ConvenerID {
@@ -88,9 +93,9 @@ func Obligations(c *Catalog, m *Meeting, invs []Invitation, now time.Time) []Obl
 			if us != nil && p.OrgID == us.ID {
 				ob.Incoming = true
 			}
-			if i := slices.IndexFunc(out, func(o Obligation) bool { return o.To == ob.To }); i >= 0 {
-				if weight(ob.State) > weight(out[i].State) {
-					out[i] = ob
+			if i := slices.IndexFunc(out[first:], func(o Obligation) bool { return o.To == ob.To }); i >= 0 {
+				if weight(ob.State) > weight(out[first+i].State) {
+					out[first+i] = ob
 				}
 				continue
 			}
@@ -145,7 +150,7 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 	// An agreement that does not bind on the meeting's day creates nothing.
 	if ok, why, art := g.InForceOn(start); !ok {
 		ob.State, ob.Article = NotOwed, art
-		ob.Reason = fmt.Sprintf("%s does not bind on %s: %s.", name, start, why)
+		ob.Reason = name + " does not bind on " + start.String() + ": " + why + "."
 		return ob
 	}
 
@@ -176,22 +181,22 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 		switch {
 		case m.Sequence > inv.SentSequence:
 			ob.State = UpdateOwed
-			ob.Reason = fmt.Sprintf("The meeting changed (time, place or status) after version %d was sent to %s on %s; send the update (version %d).", inv.SentSequence, toA, sentOn, m.Sequence)
+			ob.Reason = "The meeting changed (time, place or status) after version " + strconv.Itoa(inv.SentSequence) + " was sent to " + toA + " on " + sentOn.String() + "; send the update (version " + strconv.Itoa(m.Sequence) + ")."
 		case inv.State == InvAccepted:
 			ob.State = Accepted
-			ob.Reason = fmt.Sprintf("%s accepted%s.", toA, repsText(inv.Representatives))
+			ob.Reason = toA + " accepted" + repsText(inv.Representatives) + "."
 		case inv.State == InvTentative:
 			ob.State = Tentative
-			ob.Reason = fmt.Sprintf("%s replied tentatively%s.", toA, repsText(inv.Representatives))
+			ob.Reason = toA + " replied tentatively" + repsText(inv.Representatives) + "."
 		case inv.State == InvDeclined:
 			ob.State = Declined
-			ob.Reason = fmt.Sprintf("%s declined.", toA)
+			ob.Reason = toA + " declined."
 		case inv.State == InvNoReply || !now.Before(m.StartsAt()):
 			ob.State = NoReply
-			ob.Reason = fmt.Sprintf("Sent to %s on %s (version %d); the meeting began with no reply.", toA, sentOn, inv.SentSequence)
+			ob.Reason = "Sent to " + toA + " on " + sentOn.String() + " (version " + strconv.Itoa(inv.SentSequence) + "); the meeting began with no reply."
 		default:
 			ob.State = Sent
-			ob.Reason = fmt.Sprintf("Sent to %s on %s (version %d); awaiting a reply.", toA, sentOn, inv.SentSequence)
+			ob.Reason = "Sent to " + toA + " on " + sentOn.String() + " (version " + strconv.Itoa(inv.SentSequence) + "); awaiting a reply."
 		}
 		return ob
 	}
@@ -199,7 +204,7 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 	// Nothing sent: is an invitation owed at all?
 	if !m.IGOsInvited {
 		ob.State = NotOwed
-		ob.Reason = fmt.Sprintf("No intergovernmental organizations are invited to this meeting, so %s owes %s no observer invitation.", from, toA)
+		ob.Reason = "No intergovernmental organizations are invited to this meeting, so " + from + " owes " + toA + " no observer invitation."
 		return ob
 	}
 	if m.ObserversExcluded {
@@ -215,7 +220,7 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 			return ob
 		}
 		ob.State = NotOwed
-		ob.Reason = fmt.Sprintf("IGOs are invited, but no agenda item concerns an area of interest to %s under %s.", toA, name)
+		ob.Reason = "IGOs are invited, but no agenda item concerns an area of interest to " + toA + " under " + name + "."
 		return ob
 	}
 	ob.Areas = matched
@@ -224,20 +229,20 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 	switch {
 	case left < 0:
 		ob.State = Overdue
-		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s was due on %s (%d days ago): %s.", from, toA, ob.Due, -left, because)
+		ob.Reason = "An observer invitation from " + from + " to " + toA + " was due on " + ob.Due.String() + " (" + strconv.Itoa(-left) + " days ago): " + because + "."
 	case left <= DueSoonDays:
 		ob.State = DueSoon
-		when := fmt.Sprintf("in %d days", left)
+		when := "in " + strconv.Itoa(left) + " days"
 		switch left {
 		case 0:
 			when = "today"
 		case 1:
 			when = "tomorrow"
 		}
-		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s is due %s, %s: %s.", from, toA, when, ob.Due, because)
+		ob.Reason = "An observer invitation from " + from + " to " + toA + " is due " + when + ", " + ob.Due.String() + ": " + because + "."
 	default:
 		ob.State = Owed
-		ob.Reason = fmt.Sprintf("An observer invitation from %s to %s is owed by %s: %s.", from, toA, ob.Due, because)
+		ob.Reason = "An observer invitation from " + from + " to " + toA + " is owed by " + ob.Due.String() + ": " + because + "."
 	}
 	return ob
 }
@@ -245,16 +250,18 @@ func answer(c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv 
 // interestReason says why the meeting concerns addressee `to` under g: the
 // first agenda item (or the meeting's own area) that touches an area in to's
 // interest profile, or an officer's mark. matched lists every such area.
-// anyArea reports whether the meeting has any area of g at all.
+// anyArea reports whether the meeting has any area at all (of any
+// agreement) or an officer's mark: without one, the answer is "review".
 func interestReason(c *Catalog, g *Agreement, m *Meeting, to int64) (because string, matched []int64, anyArea bool) {
 	toA := c.Acronym(to)
+	anyArea = len(m.AreaIDs) > 0 || len(m.InterestMarks) > 0
 	note := func(ids []int64) []int64 {
 		var hit []int64
 		for _, id := range ids {
+			anyArea = true
 			if g.Area(id) == nil {
 				continue
 			}
-			anyArea = true
 			if g.InterestedIn(to, id) {
 				hit = append(hit, id)
 				if !slices.Contains(matched, id) {
@@ -266,11 +273,11 @@ func interestReason(c *Catalog, g *Agreement, m *Meeting, to int64) (because str
 	}
 	for _, it := range m.Agenda {
 		if hit := note(it.AreaIDs); len(hit) > 0 && because == "" {
-			because = fmt.Sprintf("IGOs are invited and the agenda item %q concerns %s", it.Title, areaNames(g, hit))
+			because = "IGOs are invited and the agenda item “" + it.Title + "” concerns " + areaNames(g, hit)
 		}
 	}
 	if hit := note(m.AreaIDs); len(hit) > 0 && because == "" {
-		because = fmt.Sprintf("IGOs are invited and the meeting concerns %s", areaNames(g, hit))
+		because = "IGOs are invited and the meeting concerns " + areaNames(g, hit)
 	}
 	if because == "" {
 		for _, mk := range m.InterestMarks {
@@ -279,7 +286,6 @@ func interestReason(c *Catalog, g *Agreement, m *Meeting, to int64) (because str
 				if mk.Note != "" {
 					because += " (" + strings.TrimSuffix(mk.Note, ".") + ")"
 				}
-				anyArea = true
 			}
 		}
 	}
@@ -287,6 +293,9 @@ func interestReason(c *Catalog, g *Agreement, m *Meeting, to int64) (because str
 }
 
 func areaNames(g *Agreement, ids []int64) string {
+	if len(ids) == 1 {
+		return g.Area(ids[0]).Name
+	}
 	names := make([]string, 0, len(ids))
 	for _, id := range ids {
 		names = append(names, g.Area(id).Name)
@@ -317,9 +326,17 @@ func repsText(reps []Representative) string {
 // AllObligations runs the rule on many meetings; invs maps a meeting id to
 // its invitation records. It is linear in the number of meetings.
 func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation, now time.Time) []Obligation {
-	out := make([]Obligation, 0, len(meetings))
+	us := c.Us()
+	today := DateOf(now.In(zoneOf(us)))
+	size := 0
 	for i := range meetings {
-		out = append(out, Obligations(c, &meetings[i], invs[meetings[i].ID], now)...)
+		for _, gi := range c.byConvener[meetings[i].ConvenerID] {
+			size += len(c.Agreements[gi].Parties) - 1
+		}
+	}
+	out := make([]Obligation, 0, size)
+	for i := range meetings {
+		out = appendObligations(out, c, us, &meetings[i], invs[meetings[i].ID], now, today)
 	}
 	return out
 }
