@@ -48,8 +48,8 @@ func fixtureCatalog() *Catalog {
 			ID: agUNODC, Key: "interpol-unodc", Title: "Agreement", ShortName: "INTERPOL–UNODC",
 			Parties:  []Party{{OrgID: orgINTERPOL, Article: "Art. 3"}, {OrgID: orgUNODC, Article: "Art. 3"}},
 			SignedOn: MustDate("2010-01-01"), InForceFrom: MustDate("2010-01-01"),
-			Areas:    []Area{{ID: areaDrugs, AgreementID: agUNODC, Name: "Drugs"}},
-			Interests: []Interest{{orgUNODC, areaDrugs}, {orgINTERPOL, areaDrugs}},
+			Areas:        []Area{{ID: areaDrugs, AgreementID: agUNODC, Name: "Drugs"}},
+			Interests:    []Interest{{orgUNODC, areaDrugs}, {orgINTERPOL, areaDrugs}},
 			LeadTimeDays: 30,
 		},
 	}
