@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -171,3 +172,26 @@ func LoadZone(name string) (*time.Location, error) {
 // zoneCache keeps resolved zones: time.LoadLocation reads and parses the
 // zone database on every call, which shows when 100,000 meetings are loaded.
 var zoneCache sync.Map
+
+// WallTimeLayout is how a local date and time is typed: 2027-06-23T09:30.
+const WallTimeLayout = "2006-01-02T15:04"
+
+// ParseWallTime reads a local date and time ("2027-06-23T09:30", or with a
+// space instead of the T) in the named IANA zone. It refuses a time that
+// does not exist there (skipped when the clocks go forward) instead of
+// silently moving it, and it names the field in every error.
+func ParseWallTime(field, s, zone string) (time.Time, error) {
+	loc, err := LoadZone(zone)
+	if err != nil {
+		return time.Time{}, Invalid("zone", "%q is not an IANA time zone (e.g. Europe/Paris)", zone)
+	}
+	s = strings.Replace(strings.TrimSpace(s), " ", "T", 1)
+	t, err := time.ParseInLocation(WallTimeLayout, s, loc)
+	if err != nil {
+		return time.Time{}, Invalid(field, "%q is not a date and time of the form YYYY-MM-DDTHH:MM", s)
+	}
+	if t.Format(WallTimeLayout) != s {
+		return time.Time{}, Invalid(field, "%s does not exist in %s: the clocks go forward that night", s, zone)
+	}
+	return t, nil
+}

@@ -176,3 +176,16 @@ func TestNewUIDUnique(t *testing.T) {
 		require.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@liaison$`, u)
 	}
 }
+
+func TestParseWallTime(t *testing.T) {
+	got, err := ParseWallTime("start", "2027-06-23T09:30", "Europe/Paris")
+	require.NoError(t, err)
+	assert.Equal(t, "2027-06-23T07:30:00Z", got.UTC().Format(time.RFC3339))
+	_, err = ParseWallTime("start", "2027-03-28T02:30", "Europe/Paris")
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "start: 2027-03-28T02:30 does not exist in Europe/Paris")
+	_, err = ParseWallTime("end", "23/06/2027", "Europe/Paris")
+	assert.Contains(t, err.Error(), "end: ")
+	_, err = ParseWallTime("end", "2027-06-23T09:30", "Local")
+	assert.Contains(t, err.Error(), "zone: ")
+}
