@@ -40,3 +40,11 @@ func TestMeetingBriefExample(t *testing.T) {
 	}
 	keep(t, "huge.pdf", buf.Bytes())
 }
+
+func TestPackExample(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WritePack(&buf, pack(t, 30), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	keep(t, "pack.pdf", buf.Bytes())
+}

@@ -198,3 +198,32 @@ func hugeMeeting(t testing.TB) MeetingBrief {
 	b.Meeting = &m
 	return b
 }
+
+// pack has n meetings, one every few hours through June 2026, every fifth
+// internal, with the fixture's consultation among them.
+func pack(t testing.TB, n int) Pack {
+	base := meetingBrief(t)
+	paris := zone(t, "Europe/Paris")
+	pk := Pack{Catalog: base.Catalog, From: model.MustDate("2026-06-01"), To: model.MustDate("2026-06-30"), Generated: generated(t),
+		Consultations: []ConsultationBrief{consultationBrief(t)}}
+	for i := range n {
+		b := base
+		m := *base.Meeting
+		m.ID = int64(100 + i)
+		m.Title = fmt.Sprintf("Réunion n° %d – %s", i+1, base.Meeting.Title)
+		if i%9 == 4 {
+			m.Title += strings.Repeat(" — séance prolongée consacrée aux questions de coopération opérationnelle", 3)
+		}
+		m.Start = time.Date(2026, 6, 1, 9, 0, 0, 0, paris).Add(time.Duration(i) * 7 * time.Hour)
+		m.End = m.Start.Add(3 * time.Hour)
+		m.Zone = "Europe/Paris"
+		if i%5 == 2 {
+			m.Confidentiality = model.Internal
+			m.Title = fmt.Sprintf("INTERNAL-ONLY réunion n° %d", i+1)
+		}
+		b.Meeting = &m
+		b.Obligations = model.Obligations(b.Catalog, &m, b.Invitations, generated(t))
+		pk.Meetings = append(pk.Meetings, b)
+	}
+	return pk
+}

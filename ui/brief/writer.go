@@ -49,6 +49,7 @@ type writer struct {
 	hq        *time.Location
 	generated time.Time
 	head      head
+	next      *head // the head of the page being started
 }
 
 func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time) (*writer, error) {
@@ -104,16 +105,20 @@ func (w *writer) output(out io.Writer) error {
 	return nil
 }
 
-// newPage starts a page for a brief with header h.
+// newPage starts a page for a brief with header h. The previous page's
+// footer, which AddPage writes first, keeps the previous brief's head.
 func (w *writer) newPage(h head) {
 	if w.head.org != "" && h.org == "" {
 		h.org = w.head.org
 	}
-	w.head = h
+	w.next = &h
 	w.pdf.AddPage()
 }
 
 func (w *writer) header() {
+	if w.next != nil {
+		w.head, w.next = *w.next, nil
+	}
 	p, h := w.pdf, w.head
 	p.SetTextColor(0, 0, 0)
 	p.SetDrawColor(0, 0, 0)
