@@ -74,7 +74,51 @@ func (d Date) In(loc *time.Location) time.Time {
 func (d Date) utc() time.Time { return d.In(time.UTC) }
 
 // AddDays returns the date n days later (earlier when n < 0).
-func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n)) }
+func (d Date) AddDays(n int) Date { return civilFromDays(d.days() + n) }
+
+// days counts days since 1970-01-01 in the proleptic Gregorian calendar.
+// The rule does this arithmetic for every meeting, so it is done with
+// integers rather than through time.Date.
+func (d Date) days() int {
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// civilFromDays is the inverse of days.
+func civilFromDays(z int) Date {
+	z += 719468
+	era := floorDiv(z, 146097)
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return Date{y, time.Month(m), day}
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
 
 // AddMonths returns the date n months later, clamped to the end of the
 // month (31 August + 6 months is 28 or 29 February, not 3 March), which is
@@ -90,9 +134,7 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // DaysUntil returns the number of days from d to e (negative when e is earlier).
-func (d Date) DaysUntil(e Date) int {
-	return int(e.utc().Sub(d.utc()).Hours() / 24)
-}
+func (d Date) DaysUntil(e Date) int { return e.days() - d.days() }
 
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }

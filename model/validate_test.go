@@ -189,3 +189,21 @@ func TestParseWallTime(t *testing.T) {
 	_, err = ParseWallTime("end", "2027-06-23T09:30", "Local")
 	assert.Contains(t, err.Error(), "zone: ")
 }
+
+func TestDateArithmeticMatchesTime(t *testing.T) {
+	// The integer day arithmetic must agree with the time package on every
+	// day of four centuries, leap rules included.
+	start := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	d0 := DateOf(start)
+	for i := 0; i < 400*366; i += 1 {
+		want := DateOf(start.AddDate(0, 0, i))
+		got := d0.AddDays(i)
+		if got != want {
+			t.Fatalf("%s + %d days = %s, want %s", d0, i, got, want)
+		}
+		if n := d0.DaysUntil(want); n != i {
+			t.Fatalf("days from %s to %s = %d, want %d", d0, want, n, i)
+		}
+	}
+	assert.Equal(t, "1969-12-31", MustDate("1970-01-01").AddDays(-1).String())
+}
