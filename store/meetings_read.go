@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// The reading half of the meetings aggregate: filters, and turning rows
+// back into model.Meeting with their agenda, areas and interest marks.
+
+// MeetingOrder is the order Meetings lists meetings in.
+type MeetingOrder int
+
+// The orders of a meeting list.
+const (
+	ByStart        MeetingOrder = iota // earliest first (the default)
+	ByStartDesc                        // latest first
+	ByModifiedDesc                     // most recently changed first
+	ByTitle                            // alphabetically, ignoring case
+)
+
+// MeetingFilter selects meetings. Zero fields select everything; deleted
+// meetings (tombstones) are never listed.
+type MeetingFilter struct {
+	// From and To keep the meetings that overlap [From, To): ending after
+	// From and starting before To. Either may be zero (unbounded).
+	From, To   time.Time
+	ConvenerID int64
+	Kind       model.MeetingKind
+	Status     model.MeetingStatus
+	// Text keeps meetings whose title, venue or city contains it, ignoring
+	// case (for ASCII letters).
+	Text          string
+	Limit, Offset int
+	Order         MeetingOrder
+}
+
+const meetingColumns = `id, uid, sequence, title, kind, convener_id, all_day, start_local, end_local, first_day, last_day, zone,
+	start_utc, end_utc, venue_name, venue_address, venue_city, venue_country, venue_online_url,
+	igos_invited, observers_excluded, exclusion_reason, status, confidentiality, background, notes, source,
+	created, modified, version`
+
+// where builds the WHERE clause of a filter. It reads the longest meeting
+// stored, so that a window can use the index on start_utc.
+func (f *MeetingFilter) where(ctx context.Context, q querier) (string, []any, error) {
+	conds := []string{"deleted_at IS NULL"}
+	var args []any
+	if !f.From.IsZero() {
+		var longest int64
+		if err := q.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'max_meeting_seconds'").Scan(&longest); err != nil {
+			return "", nil, translate(err, "meetings")
+		}
+		from := f.From.Unix()
+		conds = append(conds, "start_utc >= ?", "end_utc > ?")
+		args = append(args, from-longest, from)
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, "start_utc < ?")
+		args = append(args, unixCeil(f.To))
+	}
+	if f.ConvenerID != 0 {
+		conds = append(conds, "convener_id = ?")
+		args = append(args, f.ConvenerID)
+	}
+	if f.Kind != "" {
+		conds = append(conds, "kind = ?")
+		args = append(args, string(f.Kind))
+	}
+	if f.Status != "" {
+		conds = append(conds, "status = ?")
+		args = append(args, string(f.Status))
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		p := likePattern(t)
+		conds = append(conds, `(title LIKE ? ESCAPE '\' OR venue_name LIKE ? ESCAPE '\' OR venue_city LIKE ? ESCAPE '\')`)
+		args = append(args, p, p, p)
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// unixCeil rounds an instant up to a whole second, so that "start before
+// To" holds for instants stored in whole seconds.
+func unixCeil(t time.Time) int64 {
+	if t.Nanosecond() > 0 {
+		return t.Unix() + 1
+	}
+	return t.Unix()
+}
+
+func (f *MeetingFilter) orderBy() string {
+	switch f.Order {
+	case ByStartDesc:
+		return " ORDER BY start_utc DESC, id DESC"
+	case ByModifiedDesc:
+		return " ORDER BY modified DESC, id DESC"
+	case ByTitle:
+		return " ORDER BY title COLLATE NOCASE, start_utc, id"
+	}
+	return " ORDER BY start_utc, id"
+}
+
+// Meetings lists the meetings the filter selects, with everything they hold.
+func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]model.Meeting, error) {
+	var out []model.Meeting
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		where, args, err := f.where(ctx, tx)
+		if err != nil {
+			return err
+		}
+		tail := where + f.orderBy()
+		if f.Limit > 0 || f.Offset > 0 {
+			limit := f.Limit
+			if limit <= 0 {
+				limit = -1
+			}
+			tail += " LIMIT ? OFFSET ?"
+			args = append(args, limit, max(f.Offset, 0))
+		}
+		out, err = loadMeetings(ctx, tx, tail, args...)
+		return err
+	})
+	return out, err
+}
+
+// CountMeetings counts the meetings the filter selects, ignoring Limit and
+// Offset.
+func (s *Store) CountMeetings(ctx context.Context, f MeetingFilter) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		where, args, err := f.where(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return translate(tx.QueryRowContext(ctx, "SELECT count(*) FROM meetings"+where, args...).Scan(&n), "count meetings")
+	})
+	return n, err
+}
+
+// Upcoming lists the meetings that have not ended by now and begin within
+// the next days days (60 when days <= 0), earliest first.
+func (s *Store) Upcoming(ctx context.Context, now time.Time, days int) ([]model.Meeting, error) {
+	if days <= 0 {
+		days = 60
+	}
+	return s.Meetings(ctx, MeetingFilter{From: now, To: now.AddDate(0, 0, days)})
+}
+
+// Meeting returns the meeting with that id. A deleted meeting is
+// model.ErrNotFound.
+func (s *Store) Meeting(ctx context.Context, id int64) (*model.Meeting, error) {
+	return s.oneMeeting(ctx, fmt.Sprintf("meeting %d", id), " WHERE id = ? AND deleted_at IS NULL", id)
+}
+
+// MeetingByUID returns the meeting with that iCalendar UID. A deleted
+// meeting is model.ErrNotFound.
+func (s *Store) MeetingByUID(ctx context.Context, uid string) (*model.Meeting, error) {
+	return s.oneMeeting(ctx, fmt.Sprintf("meeting %q", uid), " WHERE uid = ? AND deleted_at IS NULL", uid)
+}
+
+func (s *Store) oneMeeting(ctx context.Context, what, tail string, args ...any) (*model.Meeting, error) {
+	var ms []model.Meeting
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		ms, err = loadMeetings(ctx, tx, tail, args...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("%s: %w", what, model.ErrNotFound)
+	}
+	return &ms[0], nil
+}
+
+// loadMeetings reads the meetings selected by tail (WHERE ... ORDER ...)
+// and then their children, one query per child table.
+func loadMeetings(ctx context.Context, q querier, tail string, args ...any) ([]model.Meeting, error) {
+	out := []model.Meeting{}
+	err := forRows(ctx, q, "SELECT "+meetingColumns+" FROM meetings"+tail, args, func(r *sql.Rows) error {
+		m, err := scanMeeting(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, m)
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	return out, loadMeetingChildren(ctx, q, out)
+}
+
+// scanMeeting decodes one row of meetingColumns.
+func scanMeeting(r scanner) (model.Meeting, error) {
+	var m model.Meeting
+	var kind, status, conf, startLocal, endLocal, firstDay, lastDay, created, modified string
+	var startUTC, endUTC int64
+	if err := r.Scan(&m.ID, &m.UID, &m.Sequence, &m.Title, &kind, &m.ConvenerID, &m.AllDay, &startLocal, &endLocal, &firstDay, &lastDay, &m.Zone,
+		&startUTC, &endUTC, &m.Venue.Name, &m.Venue.Address, &m.Venue.City, &m.Venue.Country, &m.Venue.OnlineURL,
+		&m.IGOsInvited, &m.ObserversExcluded, &m.ExclusionReason, &status, &conf, &m.Background, &m.Notes, &m.Source,
+		&created, &modified, &m.Version); err != nil {
+		return m, err
+	}
+	m.Kind, m.Status, m.Confidentiality = model.MeetingKind(kind), model.MeetingStatus(status), model.Confidentiality(conf)
+	var d decoder
+	m.Created, m.Modified = d.ts(created), d.ts(modified)
+	if m.AllDay {
+		m.FirstDay, m.LastDay = d.day(firstDay), d.day(lastDay)
+	} else {
+		m.Start = wallTime(startLocal, startUTC, m.Zone, &d)
+		m.End = wallTime(endLocal, endUTC, m.Zone, &d)
+	}
+	m.AreaIDs, m.Agenda = []int64{}, []model.AgendaItem{}
+	if d.err != nil {
+		return m, fmt.Errorf("meeting %d: %w", m.ID, d.err)
+	}
+	return m, nil
+}
+
+// wallTime rebuilds a meeting's instant from the wall-clock time in its
+// zone, which is what the convener decided: should the zone's rules
+// change, the meeting stays at its local time. When the local time occurs
+// twice (the hour the clocks go back), the stored instant picks which one.
+// A zone the tz database no longer knows falls back to the stored instant.
+func wallTime(local string, unix int64, zone string, d *decoder) time.Time {
+	loc, err := model.LoadZone(zone)
+	if err != nil {
+		return time.Unix(unix, 0).UTC()
+	}
+	t, err := time.ParseInLocation(localLayout, local, loc)
+	if err != nil {
+		if d.err == nil {
+			d.err = fmt.Errorf("stored local time %q is damaged: %w", local, err)
+		}
+		return time.Unix(unix, 0).In(loc)
+	}
+	if t.Unix() != unix {
+		if alt := time.Unix(unix, int64(t.Nanosecond())).In(loc); alt.Format(localLayout) == local {
+			return alt
+		}
+	}
+	return t
+}
+
+// idList encodes meeting ids for json_each(?), which takes any number of
+// them in one parameter.
+func idList(ms []model.Meeting) string {
+	ids := make([]int64, len(ms))
+	for i := range ms {
+		ids[i] = ms[i].ID
+	}
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
+// loadMeetingChildren reads the areas, agenda items and interest marks of
+// the meetings in ms.
+func loadMeetingChildren(ctx context.Context, q querier, ms []model.Meeting) error {
+	index := make(map[int64]int, len(ms))
+	for i := range ms {
+		index[ms[i].ID] = i
+	}
+	ids := []any{idList(ms)}
+	const in = " IN (SELECT value FROM json_each(?))"
+	if err := forRows(ctx, q, "SELECT meeting_id, area_id FROM meeting_areas WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
+		var mid, aid int64
+		if err := r.Scan(&mid, &aid); err != nil {
+			return err
+		}
+		m := &ms[index[mid]]
+		m.AreaIDs = append(m.AreaIDs, aid)
+		return nil
+	}); err != nil {
+		return err
+	}
+	items := map[int64][2]int{} // item id → meeting index, agenda index
+	if err := forRows(ctx, q, "SELECT meeting_id, id, title FROM agenda_items WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
+		var mid int64
+		it := model.AgendaItem{AreaIDs: []int64{}}
+		if err := r.Scan(&mid, &it.ID, &it.Title); err != nil {
+			return err
+		}
+		mi := index[mid]
+		items[it.ID] = [2]int{mi, len(ms[mi].Agenda)}
+		ms[mi].Agenda = append(ms[mi].Agenda, it)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if len(items) > 0 {
+		if err := forRows(ctx, q, "SELECT item_id, area_id FROM agenda_item_areas WHERE meeting_id"+in+" ORDER BY item_id, position", ids, func(r *sql.Rows) error {
+			var iid, aid int64
+			if err := r.Scan(&iid, &aid); err != nil {
+				return err
+			}
+			if p, ok := items[iid]; ok {
+				it := &ms[p[0]].Agenda[p[1]]
+				it.AreaIDs = append(it.AreaIDs, aid)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return forRows(ctx, q, "SELECT meeting_id, org_id, note FROM interest_marks WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
+		var mid int64
+		var mk model.InterestMark
+		if err := r.Scan(&mid, &mk.OrgID, &mk.Note); err != nil {
+			return err
+		}
+		m := &ms[index[mid]]
+		m.InterestMarks = append(m.InterestMarks, mk)
+		return nil
+	})
+}

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/liaison-app/liaison/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOpenMigratesAndReopens(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sub", "liaison.db")
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	v, err := s.SchemaVersion(ctx)
+	require.NoError(t, err)
+	ms := migrations()
+	assert.Equal(t, ms[len(ms)-1].version, v)
+	require.NoError(t, s.Seed(ctx, "interpol-iom-2014", "IOM"))
+	require.NoError(t, s.Close())
+
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "the database holds confidential notes")
+	di, err := os.Stat(filepath.Dir(path))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), di.Mode().Perm())
+
+	s, err = Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	ok, err := s.Initialized(ctx)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	// Reopening an up-to-date database keeps no copy: nothing was migrated.
+	baks, _ := filepath.Glob(path + ".before-*.bak")
+	assert.Empty(t, baks)
+	// Foreign keys are on (the DSN pragma was not silently ignored).
+	var fk int
+	require.NoError(t, s.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk))
+	assert.Equal(t, 1, fk)
+	var mode string
+	require.NoError(t, s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+	assert.Equal(t, "wal", mode)
+}
+
+func TestMigrationKeepsCopyBeforeChangingADatabase(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	s := f.s
+	extra := append(migrations(), migration{version: 9999, name: "test_extra", sql: "CREATE TABLE test_extra (x INTEGER); INSERT INTO test_extra VALUES (42);"})
+	require.NoError(t, s.migrate(ctx, extra))
+
+	bak := s.Path() + ".before-9999.bak"
+	fi, err := os.Stat(bak)
+	require.NoError(t, err, "a copy is kept before migrating a database that holds data")
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+
+	// The copy is the database as it was: seeded, without the new table.
+	copyDB, err := sql.Open("sqlite", dsn(bak))
+	require.NoError(t, err)
+	defer copyDB.Close()
+	var n int
+	require.NoError(t, copyDB.QueryRow("SELECT count(*) FROM organizations").Scan(&n))
+	assert.Equal(t, 2, n)
+	require.NoError(t, copyDB.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'test_extra'").Scan(&n))
+	assert.Equal(t, 0, n)
+	v, err := schemaVersion(ctx, copyDB)
+	require.NoError(t, err)
+	assert.Equal(t, 1, v)
+
+	// The live database has it, recorded in the same transaction.
+	v, err = s.SchemaVersion(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 9999, v)
+	require.NoError(t, s.db.QueryRowContext(ctx, "SELECT x FROM test_extra").Scan(&n))
+	assert.Equal(t, 42, n)
+}
+
+func TestFailedMigrationLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	s := newFixture(t).s
+	bad := append(migrations(), migration{version: 2, name: "broken", sql: "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);"})
+	err := s.migrate(ctx, bad)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "0002_broken")
+	v, err := s.SchemaVersion(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 1, v, "the version is recorded only with the migration")
+	var n int
+	require.NoError(t, s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'").Scan(&n))
+	assert.Equal(t, 0, n, "the migration's first statement was rolled back")
+}
+
+func TestOpenRefusesForeignOrNewerDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", dsn(foreign))
+	require.NoError(t, err)
+	_, err = db.Exec("CREATE TABLE photos (id INTEGER)")
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	_, err = Open(ctx, foreign)
+	assert.ErrorIs(t, err, model.ErrConflict)
+
+	s := newStore(t)
+	_, err = s.db.ExecContext(ctx, "INSERT INTO schema_migrations VALUES (500, 'future', '')")
+	require.NoError(t, err)
+	path := s.Path()
+	require.NoError(t, s.Close())
+	_, err = Open(ctx, path)
+	require.ErrorIs(t, err, model.ErrConflict)
+	assert.Contains(t, err.Error(), "newer Liaison")
+}
+
+func TestMigrationFilesAreNumbered(t *testing.T) {
+	ms := migrations()
+	require.NotEmpty(t, ms)
+	for i, m := range ms {
+		assert.Equal(t, i+1, m.version, "migrations are numbered 0001, 0002, ... without gaps")
+		assert.NotEmpty(t, m.sql)
+	}
+}
+
+func TestPathFrom(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/data/home")
+	t.Setenv(EnvDB, "")
+	p, err := PathFrom("")
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join("/data/home", "liaison", "liaison.db"), p)
+
+	t.Setenv("XDG_DATA_HOME", "")
+	home, err := os.UserHomeDir()
+	require.NoError(t, err)
+	p, err = DefaultPath()
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(home, ".local", "share", "liaison", "liaison.db"), p)
+
+	t.Setenv(EnvDB, "/env/x.db")
+	p, err = PathFrom("")
+	require.NoError(t, err)
+	assert.Equal(t, "/env/x.db", p, "LIAISON_DB overrides the default")
+	p, err = PathFrom("/flag/y.db")
+	require.NoError(t, err)
+	assert.Equal(t, "/flag/y.db", p, "the flag overrides LIAISON_DB")
+	p, err = PathFrom("~/z.db")
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(home, "z.db"), p)
+}
+
+func TestOpenPathWithSpecialCharacters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "my data #1?", "liaison.db")
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = os.Stat(path)
+	assert.NoError(t, err, "the file is where it was asked for")
+}
