@@ -214,11 +214,11 @@ func (w *writer) meeting(v *meetingView) {
 // when prints the dates and times, in the venue's zone and ours.
 func (w *writer) when(m *model.Meeting) {
 	if m.AllDay {
-		label := "Days"
+		days := daySpan(m.FirstDay, m.LastDay)
 		if m.Zone != "" {
-			label += " (" + m.Zone + ")"
+			days += "\n(" + m.Zone + ")"
 		}
-		w.field(label, daySpan(m.FirstDay, m.LastDay))
+		w.field("Days", days)
 		return
 	}
 	loc := m.Location()
