@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/liaison-app/liaison/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestObligationsDashboard(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	now := mustTime(t, "2027-03-01T09:00:00+01:00")
+	day := func(n int) time.Time { return now.AddDate(0, 0, n) }
+
+	owed := f.timedMeeting(t, day(90), "Owed, due in 48 days")
+	overdue := f.timedMeeting(t, day(20), "Overdue")
+	noIGO := f.timedMeeting(t, day(30), "No IGOs")
+	noIGO.IGOsInvited = false
+	review := f.timedMeeting(t, day(60), "No areas yet")
+	review.AreaIDs, review.Agenda = nil, nil
+	incoming := f.timedMeeting(t, day(10), "INTERPOL convenes")
+	incoming.ConvenerID = f.interpol
+	cancelled := f.timedMeeting(t, day(50), "Cancelled after sending")
+	past := f.timedMeeting(t, day(-500), "Long ago")
+	far := f.timedMeeting(t, day(600), "Beyond the horizon")
+	batch := []model.Meeting{*owed, *overdue, *noIGO, *review, *incoming, *cancelled, *past, *far}
+	require.NoError(t, f.s.CreateMeetings(ctx, batch))
+	for i, m := range []*model.Meeting{owed, overdue, noIGO, review, incoming, cancelled, past, far} {
+		*m = batch[i]
+	}
+	_, err := f.s.MarkSent(ctx, cancelled.ID, f.interpol, day(-5), 0, "ics")
+	require.NoError(t, err)
+	_, err = f.s.CancelMeeting(ctx, cancelled.ID)
+	require.NoError(t, err)
+
+	all, err := f.s.Obligations(ctx, now, ObligationFilter{})
+	require.NoError(t, err)
+	state := map[int64]model.ObligationState{}
+	for _, ob := range all {
+		state[ob.MeetingID] = ob.State
+	}
+	assert.Equal(t, map[int64]model.ObligationState{
+		owed.ID: model.Owed, overdue.ID: model.Overdue, noIGO.ID: model.NotOwed, review.ID: model.Review,
+		incoming.ID: model.Overdue, cancelled.ID: model.Void,
+	}, state, "the window leaves out the meeting of long ago and the one beyond the horizon")
+	assert.Equal(t, model.Overdue, all[0].State, "most urgent first")
+
+	// The SQL prefilter for action states gives exactly the rule's answers.
+	action, err := f.s.Obligations(ctx, now, ObligationFilter{States: ActionStates})
+	require.NoError(t, err)
+	var want []model.Obligation
+	for _, ob := range all {
+		if slices.Contains(ActionStates, ob.State) {
+			want = append(want, ob)
+		}
+	}
+	assert.Equal(t, want, action)
+
+	out, err := f.s.Obligations(ctx, now, ObligationFilter{Direction: Outgoing, States: []model.ObligationState{model.Overdue}})
+	require.NoError(t, err)
+	require.Len(t, out, 1)
+	assert.Equal(t, overdue.ID, out[0].MeetingID)
+	assert.Equal(t, model.MustDate("2027-03-21").AddDays(-42), out[0].Due)
+	in, err := f.s.Obligations(ctx, now, ObligationFilter{Direction: Incoming})
+	require.NoError(t, err)
+	require.Len(t, in, 1)
+	assert.Equal(t, incoming.ID, in[0].MeetingID)
+	assert.True(t, in[0].Incoming)
+
+	wide, err := f.s.Obligations(ctx, now, ObligationFilter{From: day(-1000), To: day(1000), States: []model.ObligationState{model.Overdue, model.Owed}})
+	require.NoError(t, err)
+	ids := []int64{}
+	for _, ob := range wide {
+		ids = append(ids, ob.MeetingID)
+	}
+	assert.ElementsMatch(t, []int64{owed.ID, overdue.ID, incoming.ID, past.ID, far.ID}, ids)
+
+	// Deleted meetings owe nothing.
+	require.NoError(t, f.s.DeleteMeeting(ctx, overdue.ID))
+	out, err = f.s.Obligations(ctx, now, ObligationFilter{Direction: Outgoing, States: []model.ObligationState{model.Overdue}})
+	require.NoError(t, err)
+	assert.Empty(t, out)
+}
