@@ -2,13 +2,16 @@ package brief
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/liaison-app/liaison/assets"
 	"github.com/liaison-app/liaison/model"
 )
 
@@ -250,5 +253,27 @@ func TestBadInput(t *testing.T) {
 	b.HQZone = "Mars/Olympus"
 	if err := WriteMeeting(&bytes.Buffer{}, b, Options{}); !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("unknown headquarters zone: %v, want ErrInvalid", err)
+	}
+}
+
+// A brief with next to nothing filled in still prints, saying what is
+// missing, and leaves the embedded fonts as they were.
+func TestSparseRecordsStillPrint(t *testing.T) {
+	before := sha256.Sum256(assets.Font(assets.FontRegular))
+	c := catalog()
+	m := &model.Meeting{Title: "Réunion", Kind: model.KindMeeting, ConvenerID: orgIOM, Status: model.StatusPlanned, Confidentiality: model.Public,
+		Start: generated(t), End: generated(t).Add(time.Hour), Zone: "Europe/Zurich"}
+	b := MeetingBrief{Catalog: c, Meeting: m, LastConsultation: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
+	pdf, _ := meetingPDF(t, "sparse.pdf", b, Options{})
+	wantAll(t, "a sparse brief", text(t, pdf), "No agreement on record binds the convener", "No agenda recorded yet.",
+		"No background recorded.", "None on record.", "No outcomes recorded.", "None open.", "Page 1 of 1")
+
+	in := &model.Instance{Series: &model.ConsultationSeries{Title: "Consultation", AgreementID: 999}, Start: generated(t), End: generated(t)}
+	cb := ConsultationBrief{Catalog: c, Instance: in, Previous: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
+	pdf, _ = render(t, "sparse-consultation.pdf", func(w *bytes.Buffer) error { return WriteConsultation(w, cb, Options{}) })
+	wantAll(t, "a sparse consultation brief", text(t, pdf), "No agenda recorded yet.", "No minutes recorded.", "No outcomes recorded.")
+
+	if sha256.Sum256(assets.Font(assets.FontRegular)) != before {
+		t.Error("making briefs changed the embedded font's bytes")
 	}
 }

@@ -112,6 +112,9 @@ func (w *writer) consultation(v *consultationView) {
 			pl = p.Series.Location()
 		}
 		w.field("When", timeSpan(p.Start, p.End, pl))
+		if p.Series != nil && p.Series != s {
+			w.field("Series", p.Series.Title)
+		}
 		w.field("Where", join(", ", p.Venue.Name, p.Venue.City, p.Venue.Country))
 		w.field("Status", instanceStatus(p))
 		w.subhead("Minutes")

@@ -205,7 +205,7 @@ func (w *writer) meeting(v *meetingView) {
 		w.note("None on record.")
 	} else {
 		in := v.last
-		w.note(join(" · ", in.Series.Title, timeSpan(in.Start, in.End, in.Series.Location()), instanceStatus(in)))
+		w.note(join(" · ", seriesTitle(in), timeSpan(in.Start, in.End, instanceLoc(in)), instanceStatus(in)))
 		w.outcomes(in)
 	}
 	w.actionItems(v.actions)
@@ -394,7 +394,22 @@ func instanceStatus(in *model.Instance) string {
 	case in.Held():
 		return "Held"
 	case in.Record != nil && in.Record.Moved():
-		return "Moved from " + in.OriginalStart.In(in.Series.Location()).Format("2 January 2006")
+		return "Moved from " + in.OriginalStart.In(instanceLoc(in)).Format("2 January 2006")
 	}
 	return "Scheduled"
+}
+
+// instanceLoc is the zone of an instance's series, UTC when it has none.
+func instanceLoc(in *model.Instance) *time.Location {
+	if in.Series == nil {
+		return time.UTC
+	}
+	return in.Series.Location()
+}
+
+func seriesTitle(in *model.Instance) string {
+	if in.Series == nil {
+		return "Consultation"
+	}
+	return in.Series.Title
 }

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -73,8 +74,11 @@ func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time
 		generated = time.Now()
 	}
 	p := fpdf.New("P", "mm", size, "")
-	p.AddUTF8FontFromBytes(family, "", assets.Font(assets.FontRegular))
-	p.AddUTF8FontFromBytes(family, "B", assets.Font(assets.FontBold))
+	// fpdf appends to slices of the font it was given while it subsets it:
+	// each document gets its own copy, so that the embedded bytes stay
+	// intact and briefs can be made concurrently.
+	p.AddUTF8FontFromBytes(family, "", bytes.Clone(assets.Font(assets.FontRegular)))
+	p.AddUTF8FontFromBytes(family, "B", bytes.Clone(assets.Font(assets.FontBold)))
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("brief: embedded font: %w", err)
 	}
