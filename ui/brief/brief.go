@@ -17,8 +17,9 @@ type MeetingBrief struct {
 	// Agreements named in the header. Nil: those of the Obligations, or
 	// failing that every agreement the convener is a party to.
 	Agreements []*model.Agreement
-	// Obligations are the Article 2 rule's answers for Meeting
-	// (model.Obligations); Invitations the records kept for it.
+	// Obligations are the Article 2 rule's answers for Meeting; nil: the
+	// brief runs model.Obligations on Invitations at Generated.
+	// Invitations are the records kept for Meeting.
 	Obligations []model.Obligation
 	Invitations []model.Invitation
 	// The focal points (Art. 7) serving on the meeting's day: ours and the

@@ -80,7 +80,7 @@ func TestMeetingBriefHoldsEveryField(t *testing.T) {
 		"MEETING BRIEF · CONFERENCE", frTitle,
 		"Kind Convener Status", "INTERPOL — International Criminal Police Organization", "Confirmed",
 		"Time at the venue", "Tuesday 16 June 2026, 09:30 UTC−03:00 – Wednesday 17 June 2026, 13:00 UTC−03:00 (America/Argentina/Buenos_Aires)",
-		"Time at our headquarters", "Tuesday 16 June 2026, 14:30 CEST – Wednesday 17 June 2026, 18:00 CEST (Europe/Paris)",
+		"Time at INTERPOL headquarters", "Tuesday 16 June 2026, 14:30 CEST – Wednesday 17 June 2026, 18:00 CEST (Europe/Paris)",
 		"Palacio San Martín, Buenos Aires, AR", "Arenales 761, C1061AAA", "https://meet.example.org/conf-ba-2026",
 		// each partner under Article 2
 		"IOM — International Organization for Migration", "UPDATE OWED — action needed",
@@ -196,7 +196,10 @@ func TestLongTitleAndFortyItemsStayOnThePage(t *testing.T) {
 }
 
 func TestEveryBriefStaysOnThePage(t *testing.T) {
-	pdf, _ := meetingPDF(t, "meeting.pdf", meetingBrief(t), Options{})
+	b := meetingBrief(t)
+	b.Obligations = nil // the brief runs the Article 2 rule itself
+	pdf, _ := meetingPDF(t, "meeting.pdf", b, Options{})
+	wantAll(t, "a brief that ran the rule", text(t, pdf), "UPDATE OWED — action needed", "Owed — not yet sent")
 	checkLayout(t, pdf)
 	cb := consultationBrief(t)
 	pdf, _ = render(t, "consultation.pdf", func(w *bytes.Buffer) error { return WriteConsultation(w, cb, Options{Paper: "letter"}) })
@@ -265,8 +268,12 @@ func TestSparseRecordsStillPrint(t *testing.T) {
 		Start: generated(t), End: generated(t).Add(time.Hour), Zone: "Europe/Zurich"}
 	b := MeetingBrief{Catalog: c, Meeting: m, LastConsultation: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
 	pdf, _ := meetingPDF(t, "sparse.pdf", b, Options{})
-	wantAll(t, "a sparse brief", text(t, pdf), "No agreement on record binds the convener", "No agenda recorded yet.",
+	wantAll(t, "a sparse brief", text(t, pdf), "Not owed", "No intergovernmental organizations are invited to this meeting", "No agenda recorded yet.",
 		"No background recorded.", "None on record.", "No outcomes recorded.", "None open.", "Page 1 of 1")
+
+	m.ConvenerID = 99 // party to no agreement
+	pdf, _ = meetingPDF(t, "sparse-99.pdf", b, Options{})
+	wantAll(t, "a brief with an unknown convener", text(t, pdf), "Convener #99", "No agreement on record binds the convener")
 
 	in := &model.Instance{Series: &model.ConsultationSeries{Title: "Consultation", AgreementID: 999}, Start: generated(t), End: generated(t)}
 	cb := ConsultationBrief{Catalog: c, Instance: in, Previous: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}

@@ -35,8 +35,15 @@ func (b *MeetingBrief) view(forOrg *model.Organization) (*meetingView, error) {
 	v := &meetingView{c: c, m: m, forOrg: forOrg, agreements: b.Agreements,
 		obligations: b.Obligations, invitations: b.Invitations, ours: b.OurFocalPoints,
 		partners: b.PartnerFocalPoints, previous: b.Previous, last: b.LastConsultation, actions: b.OpenActions}
+	if v.obligations == nil {
+		gen := b.Generated
+		if gen.IsZero() {
+			gen = time.Now()
+		}
+		v.obligations = model.Obligations(c, m, b.Invitations, gen)
+	}
 	if v.agreements == nil {
-		for _, ob := range b.Obligations {
+		for _, ob := range v.obligations {
 			if g := c.Agreement(ob.AgreementID); g != nil && !slices.Contains(v.agreements, g) {
 				v.agreements = append(v.agreements, g)
 			}
@@ -60,7 +67,7 @@ func (b *MeetingBrief) view(forOrg *model.Organization) (*meetingView, error) {
 		us = o.ID
 	}
 	partner := forOrg.ID
-	v.obligations = filter(b.Obligations, func(o model.Obligation) bool { return o.To == partner || o.From == partner })
+	v.obligations = filter(v.obligations, func(o model.Obligation) bool { return o.To == partner || o.From == partner })
 	v.invitations = filter(b.Invitations, func(i model.Invitation) bool { return i.ToOrgID == partner || i.FromOrgID == partner })
 	v.ours = filter(b.OurFocalPoints, func(f model.FocalPoint) bool {
 		return f.AgreementID == 0 || slices.ContainsFunc(v.agreements, func(g *model.Agreement) bool { return g.ID == f.AgreementID })
@@ -233,7 +240,11 @@ func (w *writer) times(start, end time.Time, venue *time.Location) {
 	if w.hq.String() == venue.String() {
 		hq += ", the venue's zone too"
 	}
-	w.field("Time at our headquarters", hq+")")
+	label := "Time at our headquarters"
+	if us := w.cat.Us(); us != nil {
+		label = "Time at " + us.Acronym + " headquarters"
+	}
+	w.field(label, hq+")")
 }
 
 func (w *writer) meetingDays(m *model.Meeting) string {

@@ -1,0 +1,328 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// invitationsScreen lists, per meeting and partner, the Article 2 answer
+// and the invitation record, with the actions an officer takes on it.
+type invitationsScreen struct {
+	app    *App
+	filter *widget.Select
+	list   *widget.List
+	detail *fyne.Container
+
+	rows     []model.Obligation
+	meetings map[int64]*model.Meeting
+	invs     map[int64][]model.Invitation
+	only     int64 // when set, the rows of this meeting only
+	sel      int   // selected row, -1 when none
+}
+
+var invFilters = []string{"Needs action", "All upcoming", "Owed to us"}
+
+func newInvitationsScreen(a *App) *invitationsScreen {
+	s := &invitationsScreen{app: a, sel: -1, meetings: map[int64]*model.Meeting{}, invs: map[int64][]model.Invitation{}}
+	var opts []string
+	for _, f := range invFilters {
+		opts = append(opts, lang.L(f))
+	}
+	s.filter = &widget.Select{Options: opts, OnChanged: s.onFilter}
+	s.filter.ExtendBaseWidget(s.filter)
+	s.list = &widget.List{
+		Length: func() int { return len(s.rows) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, badge("Update owed", widget.MediumImportance), nil,
+				&widget.Label{Text: "title", Truncation: fyne.TextTruncateEllipsis})
+		},
+		UpdateItem: s.updateItem,
+		OnSelected: s.onSelected,
+	}
+	s.list.ExtendBaseWidget(s.list)
+	s.detail = container.NewVBox()
+	return s
+}
+
+func (s *invitationsScreen) view() fyne.CanvasObject {
+	importBtn := &widget.Button{Text: lang.L("Import reply (.ics)…"), Icon: theme.DownloadIcon(), OnTapped: s.onImportReply}
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, importBtn, s.filter), nil, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(s.detail)))
+	split.Offset = 0.45
+	return split
+}
+
+func (s *invitationsScreen) reload() {
+	if s.filter.SelectedIndex() < 0 {
+		s.filter.SetSelectedIndex(0) // loads
+		return
+	}
+	s.load()
+}
+
+func (s *invitationsScreen) onFilter(string) { s.only = 0; s.load() }
+
+// openMeeting shows the invitations of one meeting.
+func (s *invitationsScreen) openMeeting(id int64) {
+	s.only = id
+	if s.app.current != "invitations" {
+		s.app.Show("invitations") // reload keeps s.only
+	} else {
+		s.load()
+	}
+}
+
+type invData struct {
+	obs      []model.Obligation
+	meetings []model.Meeting
+	invs     map[int64][]model.Invitation
+}
+
+func (s *invitationsScreen) load() {
+	a := s.app
+	now := a.now()
+	only, mode := s.only, s.filter.SelectedIndex()
+	background(a, func(ctx context.Context) (*invData, error) {
+		d := &invData{invs: map[int64][]model.Invitation{}}
+		if only != 0 {
+			m, err := a.data.Meeting(ctx, only)
+			if err != nil {
+				return nil, err
+			}
+			invs, err := a.data.Invitations(ctx, only)
+			if err != nil {
+				return nil, err
+			}
+			d.meetings, d.invs[only] = []model.Meeting{*m}, invs
+			d.obs = model.Obligations(a.cat, m, invs, now)
+			return d, nil
+		}
+		from, to := now.AddDate(0, 0, -120), now.AddDate(1, 0, 0)
+		obs, err := a.data.Obligations(ctx, now, from, to)
+		if err != nil {
+			return nil, err
+		}
+		for _, ob := range obs {
+			keep := false
+			switch mode {
+			case 0:
+				keep = !ob.Incoming && ob.State.NeedsAction()
+			case 1:
+				keep = !ob.Incoming && ob.State != model.NotOwed
+			case 2:
+				keep = ob.Incoming && ob.State != model.NotOwed
+			}
+			if keep {
+				d.obs = append(d.obs, ob)
+			}
+		}
+		d.meetings, err = a.data.Meetings(ctx, MeetingQuery{From: from, To: to, Limit: 5000})
+		return d, err
+	}, func(d *invData) {
+		s.rows = d.obs
+		s.meetings = map[int64]*model.Meeting{}
+		for i := range d.meetings {
+			s.meetings[d.meetings[i].ID] = &d.meetings[i]
+		}
+		s.invs = d.invs
+		s.sel = -1
+		s.list.UnselectAll()
+		s.list.Refresh()
+		s.detail.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Select an invitation to see its history and act on it."))}
+		if len(s.rows) > 0 && only != 0 {
+			s.list.Select(0)
+		}
+		s.detail.Refresh()
+	})
+}
+
+// Rows returns the rows on show (for tests).
+func (s *invitationsScreen) Rows() []model.Obligation { return s.rows }
+
+func (s *invitationsScreen) rowTitle(ob model.Obligation) string {
+	c := s.app.cat
+	t := fmt.Sprintf("#%d", ob.MeetingID)
+	if m := s.meetings[ob.MeetingID]; m != nil {
+		t = m.Title + " · " + m.StartDay().String()
+	}
+	return c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + " · " + t
+}
+
+func (s *invitationsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	ob := s.rows[i]
+	b := box.Objects[1].(*widget.Label)
+	b.Text, b.Importance = stateLabel(ob.State), stateImportance(ob.State)
+	b.Refresh()
+	box.Objects[0].(*widget.Label).SetText(s.rowTitle(ob))
+}
+
+func (s *invitationsScreen) onSelected(i widget.ListItemID) {
+	s.sel = i
+	ob := s.rows[i]
+	a := s.app
+	background(a, func(ctx context.Context) ([]model.Invitation, error) { return a.data.Invitations(ctx, ob.MeetingID) }, func(invs []model.Invitation) {
+		s.invs[ob.MeetingID] = invs
+		s.showDetail(ob, invs)
+	})
+}
+
+func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitation) {
+	c := s.app.cat
+	var inv *model.Invitation
+	for i := range invs {
+		if invs[i].ToOrgID == ob.To {
+			inv = &invs[i]
+		}
+	}
+	objs := []fyne.CanvasObject{
+		&widget.Label{Text: s.rowTitle(ob), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+		container.NewHBox(badge(stateLabel(ob.State), stateImportance(ob.State)), widget.NewLabel(ob.Article+"  "+lang.L("due")+" "+dateText(ob.Due))),
+		&widget.Label{Text: ob.Reason, Wrapping: fyne.TextWrapWord},
+	}
+	if !ob.Incoming {
+		objs = append(objs, container.NewGridWithColumns(3,
+			&widget.Button{Text: lang.L("Mark as sent"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { s.onMarkSent(ob) }},
+			&widget.Button{Text: lang.L("Record reply…"), Icon: theme.MailReplyIcon(), OnTapped: func() { s.onRecordReply(ob) }},
+			&widget.Button{Text: lang.L("Waive…"), Icon: theme.CancelIcon(), OnTapped: func() { s.onWaive(ob) }},
+			&widget.Button{Text: lang.L("Export .ics…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onExportICS},
+			&widget.Button{Text: lang.L("Create e-mail (.eml)…"), Icon: theme.MailComposeIcon(), OnTapped: s.onCreateEML},
+			&widget.Button{Text: lang.L("Open meeting"), Icon: theme.NavigateNextIcon(), OnTapped: func() { s.app.meetings.open(ob.MeetingID) }},
+		))
+		if inv != nil && (inv.State == model.InvWaived || inv.State == model.InvNoReply) {
+			objs = append(objs, &widget.Button{Text: lang.L("Reopen"), Icon: theme.ContentUndoIcon(), OnTapped: func() { s.onReopen(ob) }})
+		}
+	}
+	if inv != nil {
+		rec := []string{lang.L("Recorded state") + ": " + invStateLabel(inv.State)}
+		if !inv.SentAt.IsZero() {
+			rec = append(rec, lang.L("Sent")+": "+timeText(inv.SentAt)+fmt.Sprintf(" (v%d, %s)", inv.SentSequence, inv.SentVia))
+		}
+		if !inv.RepliedAt.IsZero() {
+			rec = append(rec, lang.L("Reply")+": "+timeText(inv.RepliedAt)+fmt.Sprintf(" (v%d)", inv.ReplySequence))
+		}
+		var reps []string
+		for _, r := range inv.Representatives {
+			reps = append(reps, r.String())
+		}
+		if len(reps) > 0 {
+			rec = append(rec, lang.L("Representatives")+": "+strings.Join(reps, ", "))
+		}
+		objs = append(objs, widget.NewCard(lang.L("Record"), "", &widget.Label{Text: strings.Join(rec, "\n"), Wrapping: fyne.TextWrapWord}))
+		var hist []string
+		for i := len(inv.History) - 1; i >= 0; i-- {
+			h := inv.History[i]
+			line := timeText(h.At) + " · " + h.Action + " · " + invStateLabel(h.State)
+			if h.Note != "" {
+				line += " · " + h.Note
+			}
+			hist = append(hist, line)
+		}
+		if len(hist) == 0 {
+			hist = []string{lang.L("No history yet.")}
+		}
+		objs = append(objs, widget.NewCard(lang.L("History"), "", &widget.Label{Text: strings.Join(hist, "\n"), Wrapping: fyne.TextWrapWord}))
+	} else {
+		objs = append(objs, &widget.Label{Text: lang.L("Nothing recorded yet for {{.Org}}.", map[string]any{"Org": c.Acronym(ob.To)}), Importance: widget.LowImportance})
+	}
+	s.detail.Objects = objs
+	s.detail.Refresh()
+}
+
+// update changes the selected invitation through fn and shows the result.
+func (s *invitationsScreen) update(ob model.Obligation, fn func(*model.Invitation) error) {
+	a := s.app
+	a.do(func(ctx context.Context) error { return a.data.UpdateInvitation(ctx, ob.MeetingID, ob.To, fn) }, func() {
+		keep := s.only
+		if keep == 0 {
+			s.only = ob.MeetingID // stay on the meeting that was just changed
+		}
+		s.load()
+		s.only = keep
+	})
+}
+
+func (s *invitationsScreen) sequence(ob model.Obligation) int {
+	if m := s.meetings[ob.MeetingID]; m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+func (s *invitationsScreen) onMarkSent(ob model.Obligation) {
+	via := widget.NewSelect([]string{"ics", "eml", "e-mail", "letter", "note verbale"}, nil)
+	via.SetSelected("ics")
+	dialog.ShowForm(lang.L("Mark as sent"), lang.L("Mark as sent"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Sent via"), via)}, func(ok bool) {
+		if ok {
+			seq, now := s.sequence(ob), s.app.now()
+			s.update(ob, func(inv *model.Invitation) error { return inv.MarkSent(now, seq, via.Selected) })
+		}
+	}, s.app.win)
+}
+
+func (s *invitationsScreen) onRecordReply(ob model.Obligation) {
+	states := []model.InvitationState{model.InvAccepted, model.InvTentative, model.InvDeclined}
+	var opts []string
+	for _, st := range states {
+		opts = append(opts, invStateLabel(st))
+	}
+	st := widget.NewSelect(opts, nil)
+	st.SetSelectedIndex(0)
+	reps := &widget.Entry{MultiLine: true, PlaceHolder: "Name <name@iom.int>"}
+	reps.ExtendBaseWidget(reps)
+	note := widget.NewEntry()
+	dialog.ShowForm(lang.L("Record reply"), lang.L("Record"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Reply"), st),
+		{Text: lang.L("Representatives"), Widget: reps, HintText: lang.L("One a line")},
+		widget.NewFormItem(lang.L("Note"), note),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		var rs []model.Representative
+		for _, line := range strings.Split(reps.Text, "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			r, err := model.ParseRepresentative(line)
+			if err != nil {
+				s.app.showError(err)
+				return
+			}
+			rs = append(rs, r)
+		}
+		seq, now, state := s.sequence(ob), s.app.now(), states[st.SelectedIndex()]
+		s.update(ob, func(inv *model.Invitation) error { return inv.RecordReply(now, state, seq, rs, note.Text) })
+	}, s.app.win)
+}
+
+func (s *invitationsScreen) onWaive(ob model.Obligation) {
+	reason := widget.NewEntry()
+	reason.Validator = func(t string) error {
+		if strings.TrimSpace(t) == "" {
+			return fmt.Errorf("%s", lang.L("say why the invitation is waived"))
+		}
+		return nil
+	}
+	dialog.ShowForm(lang.L("Waive invitation"), lang.L("Waive"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
+		if ok {
+			now := s.app.now()
+			s.update(ob, func(inv *model.Invitation) error { return inv.Waive(now, reason.Text) })
+		}
+	}, s.app.win)
+}
+
+func (s *invitationsScreen) onReopen(ob model.Obligation) {
+	now := s.app.now()
+	s.update(ob, func(inv *model.Invitation) error { inv.Reopen(now, "reopened in the app"); return nil })
+}

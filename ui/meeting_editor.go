@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// meetingEditor is the form for one meeting, with what Article 2 says
+// about it beside the form, recomputed on every change.
+type meetingEditor struct {
+	screen *meetingsScreen
+	app    *App
+	orig   *model.Meeting // nil for a new meeting
+	draft  model.Meeting  // what the form started from
+	invs   []model.Invitation
+
+	title         *widget.Entry
+	kind          *widget.Select
+	convener      *widget.Select
+	allDay        *widget.Check
+	startDate     *widget.DateEntry
+	startTime     *widget.Entry
+	endDate       *widget.DateEntry
+	endTime       *widget.Entry
+	zone          *widget.SelectEntry
+	venueName     *widget.Entry
+	venueAddress  *widget.Entry
+	venueCity     *widget.Entry
+	venueCountry  *widget.Entry
+	venueOnline   *widget.Entry
+	igos          *widget.Check
+	excluded      *widget.Check
+	excludeReason *widget.Entry
+	areas         *widget.CheckGroup
+	agendaBox     *fyne.Container
+	agenda        []*agendaRow
+	status        *widget.Select
+	conf          *widget.Select
+	background    *widget.Entry
+	notes         *widget.Entry
+
+	errs    map[string]*widget.Label // error beside each field, by model field name
+	summary *widget.Label            // errors without a field of their own
+	save    *widget.Button
+	art2    *fyne.Container
+	// Obligations is the Article 2 answer on show (for tests).
+	Obligations []model.Obligation
+	// Err is the validation error on show, nil when the form is valid.
+	Err error
+
+	filling bool // true while the form is filled from a meeting
+	dirty   bool
+	areaIDs map[string]int64 // area name -> id for the convener's agreements
+}
+
+// agendaRow is one agenda item in the form.
+type agendaRow struct {
+	title *widget.Entry
+	areas []int64
+	btn   *widget.Button
+	box   *fyne.Container
+}
+
+func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Meeting) *meetingEditor {
+	e := &meetingEditor{screen: s, app: s.app, orig: orig, errs: map[string]*widget.Label{}}
+	if orig != nil {
+		e.draft = *orig
+	} else if len(draft) > 0 {
+		e.draft = *draft[0]
+	}
+	entry := func(place string) *widget.Entry {
+		w := &widget.Entry{PlaceHolder: place, OnChanged: e.onChanged}
+		w.ExtendBaseWidget(w)
+		return w
+	}
+	check := func(label string) *widget.Check {
+		w := &widget.Check{Text: label, OnChanged: e.onChecked}
+		w.ExtendBaseWidget(w)
+		return w
+	}
+	sel := func(opts []string) *widget.Select {
+		w := &widget.Select{Options: opts, OnChanged: e.onChanged}
+		w.ExtendBaseWidget(w)
+		return w
+	}
+	date := func() *widget.DateEntry {
+		w := widget.NewDateEntry()
+		w.OnChanged = e.onDateChanged
+		return w
+	}
+	e.title = entry(lang.L("e.g. European Regional Conference"))
+	var kinds, sts, confs []string
+	for _, k := range model.MeetingKinds {
+		kinds = append(kinds, kindLabel(k))
+	}
+	for _, st := range model.MeetingStatuses {
+		sts = append(sts, statusLabel(st))
+	}
+	for _, c := range model.Confidentialities {
+		confs = append(confs, confLabel(c))
+	}
+	e.kind, e.status, e.conf = sel(kinds), sel(sts), sel(confs)
+	e.convener = sel(orgOptions(e.app.cat))
+	e.convener.OnChanged = e.onConvenerChanged
+	e.allDay = check(lang.L("Whole days"))
+	e.startDate, e.endDate = date(), date()
+	e.startTime, e.endTime = entry("09:00"), entry("17:00")
+	e.zone = widget.NewSelectEntry(matchZones("", 40))
+	e.zone.PlaceHolder = lang.L("Type to search, e.g. Paris")
+	e.zone.OnChanged = e.onZoneChanged
+	e.venueName, e.venueAddress = entry(lang.L("Venue")), entry(lang.L("Address"))
+	e.venueCity, e.venueCountry, e.venueOnline = entry(lang.L("City")), entry("FR"), entry("https://")
+	e.igos = check(lang.L("Intergovernmental organizations are invited"))
+	e.excluded = check(lang.L("The rules of procedure exclude observers"))
+	e.excludeReason = entry(lang.L("Rule or decision that excludes observers"))
+	e.areas = &widget.CheckGroup{Horizontal: false, OnChanged: func([]string) { e.onChanged("") }}
+	e.areas.ExtendBaseWidget(e.areas)
+	e.agendaBox = container.NewVBox()
+	e.background = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Background (may be shared with partners)")}
+	e.background.ExtendBaseWidget(e.background)
+	e.notes = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Internal notes (never exported)")}
+	e.notes.ExtendBaseWidget(e.notes)
+	e.summary = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	e.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: e.onSave}
+	e.save.ExtendBaseWidget(e.save)
+	e.art2 = container.NewVBox()
+	return e
+}
+
+// errLabel returns the error label shown under a field.
+func (e *meetingEditor) errLabel(field string) *widget.Label {
+	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	l.Hide()
+	e.errs[field] = l
+	return l
+}
+
+func (e *meetingEditor) item(label, field string, w fyne.CanvasObject) *widget.FormItem {
+	if field == "" {
+		return widget.NewFormItem(label, w)
+	}
+	return widget.NewFormItem(label, container.NewVBox(w, e.errLabel(field)))
+}
+
+func (e *meetingEditor) view() fyne.CanvasObject {
+	when := container.NewGridWithColumns(2, e.startDate, e.startTime)
+	until := container.NewGridWithColumns(2, e.endDate, e.endTime)
+	venue := container.NewVBox(e.venueName, e.venueAddress, container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(70, e.venueCountry.MinSize().Height), e.venueCountry), e.venueCity), e.venueOnline)
+	addAgenda := &widget.Button{Text: lang.L("Add agenda item"), Icon: theme.ContentAddIcon(), OnTapped: func() { e.addAgendaRow(model.AgendaItem{}); e.onChanged("") }}
+	form := &widget.Form{Items: []*widget.FormItem{
+		e.item(lang.L("Title"), "title", e.title),
+		e.item(lang.L("Kind"), "kind", e.kind),
+		e.item(lang.L("Convener"), "convener", e.convener),
+		e.item("", "", e.allDay),
+		e.item(lang.L("Start"), "start", when),
+		e.item(lang.L("End"), "end", until),
+		e.item(lang.L("Time zone"), "zone", e.zone),
+		e.item(lang.L("Venue"), "venue", venue),
+		e.item(lang.L("Online link"), "online", widget.NewLabel("")),
+		e.item(lang.L("Country"), "country", widget.NewLabel("")),
+		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason)),
+		e.item(lang.L("Areas of cooperation"), "areas", e.areas),
+		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
+		e.item(lang.L("Status"), "status", e.status),
+		e.item(lang.L("Confidentiality"), "confidentiality", e.conf),
+		e.item(lang.L("Background"), "", e.background),
+		e.item(lang.L("Notes"), "", e.notes),
+	}}
+	form.ExtendBaseWidget(form)
+	// The online and country errors sit under the venue; their own rows
+	// only hold the error.
+	form.Items[8].Widget, form.Items[9].Widget = e.errs["online"], e.errs["country"]
+	form.Items[8].Text, form.Items[9].Text = "", ""
+
+	heading := lang.L("New meeting")
+	if e.orig != nil {
+		heading = e.orig.Title
+	}
+	closeBtn := &widget.Button{Text: lang.L("Close"), Icon: theme.NavigateBackIcon(), OnTapped: e.onClose}
+	tools := []fyne.CanvasObject{closeBtn, layout.NewSpacer(), e.save}
+	if e.orig != nil {
+		tools = []fyne.CanvasObject{closeBtn, layout.NewSpacer(),
+			&widget.Button{Text: lang.L("Invitations"), Icon: theme.MailSendIcon(), OnTapped: func() { e.app.invitations.openMeeting(e.orig.ID) }},
+			&widget.Button{Text: lang.L("Print brief…"), Icon: theme.DocumentPrintIcon(), OnTapped: func() { printBrief(e.app, e.orig) }},
+			&widget.Button{Text: lang.L("Delete"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: func() { e.screen.deleteMeeting(e.orig) }},
+			e.save}
+	}
+	top := container.NewVBox(
+		&widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
+		container.NewHBox(tools...))
+	art2 := widget.NewCard(lang.L("What Article 2 says"), lang.L("Recomputed as you type, before saving"), e.art2)
+	split := container.NewHSplit(container.NewVScroll(container.NewVBox(form, e.summary)), container.NewVScroll(art2))
+	split.Offset = 0.62
+
+	e.fill(&e.draft)
+	if e.orig != nil {
+		id := e.orig.ID
+		background(e.app, func(ctx context.Context) ([]model.Invitation, error) { return e.app.data.Invitations(ctx, id) }, func(invs []model.Invitation) {
+			e.invs = invs
+			e.validate()
+		})
+	}
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// addAgendaRow adds one agenda item to the form.
+func (e *meetingEditor) addAgendaRow(it model.AgendaItem) {
+	r := &agendaRow{areas: slices.Clone(it.AreaIDs)}
+	r.title = &widget.Entry{Text: it.Title, PlaceHolder: lang.L("Agenda item"), OnChanged: e.onChanged}
+	r.title.ExtendBaseWidget(r.title)
+	r.btn = &widget.Button{OnTapped: func() { e.pickAgendaAreas(r) }}
+	r.btn.ExtendBaseWidget(r.btn)
+	e.setAreaButton(r)
+	del := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
+	del.OnTapped = func() {
+		i := slices.Index(e.agenda, r)
+		e.agenda = slices.Delete(e.agenda, i, i+1)
+		e.agendaBox.Remove(r.box)
+		e.onChanged("")
+	}
+	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.btn, del), r.title)
+	e.agenda = append(e.agenda, r)
+	e.agendaBox.Add(r.box)
+}
+
+func (e *meetingEditor) setAreaButton(r *agendaRow) {
+	r.btn.SetText(lang.L("Areas ({{.Count}})", map[string]any{"Count": len(r.areas)}))
+}
+
+// pickAgendaAreas asks which areas of cooperation an agenda item concerns.
+func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
+	names := e.areas.Options
+	var sel []string
+	for _, n := range names {
+		if slices.Contains(r.areas, e.areaIDs[n]) {
+			sel = append(sel, n)
+		}
+	}
+	cg := widget.NewCheckGroup(names, nil)
+	cg.Selected = sel
+	dialog.ShowCustomConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
+		if !ok {
+			return
+		}
+		r.areas = nil
+		for _, n := range cg.Selected {
+			r.areas = append(r.areas, e.areaIDs[n])
+		}
+		e.setAreaButton(r)
+		e.onChanged("")
+	}, e.app.win)
+}
+
+func (e *meetingEditor) onChanged(string) {
+	if e.filling {
+		return
+	}
+	e.dirty = true
+	e.validate()
+}
+
+func (e *meetingEditor) onChecked(bool) {
+	e.setTimeFields()
+	e.onChanged("")
+}
+
+func (e *meetingEditor) onDateChanged(*time.Time) { e.onChanged("") }
+
+func (e *meetingEditor) onZoneChanged(s string) {
+	e.zone.SetOptions(matchZones(s, 40))
+	e.onChanged(s)
+}
+
+func (e *meetingEditor) onConvenerChanged(string) {
+	e.setAreaOptions()
+	e.onChanged("")
+}
+
+// setTimeFields hides the time entries of a whole-day meeting.
+func (e *meetingEditor) setTimeFields() {
+	if e.allDay.Checked {
+		e.startTime.Hide()
+		e.endTime.Hide()
+	} else {
+		e.startTime.Show()
+		e.endTime.Show()
+	}
+	if e.excluded.Checked {
+		e.excludeReason.Show()
+	} else {
+		e.excludeReason.Hide()
+	}
+}
+
+// confirmDiscard asks before unsaved changes are lost, then runs then.
+func (e *meetingEditor) confirmDiscard(then func()) {
+	dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("Discard the changes to this meeting?"), func(ok bool) {
+		if ok {
+			e.dirty = false
+			then()
+		}
+	}, e.app.win)
+}
+
+func (e *meetingEditor) onClose() {
+	if e.dirty {
+		e.confirmDiscard(e.screen.closeEditor)
+		return
+	}
+	e.screen.closeEditor()
+}
+
+func (e *meetingEditor) onSave() {
+	m, err := e.read()
+	if err == nil {
+		err = m.Validate(e.app.cat)
+	}
+	if err != nil {
+		e.show(err)
+		return
+	}
+	a := e.app
+	a.do(func(ctx context.Context) error {
+		if e.orig == nil {
+			return a.data.CreateMeeting(ctx, m)
+		}
+		return a.data.UpdateMeeting(ctx, m)
+	}, func() {
+		e.dirty = false
+		e.screen.closeEditor()
+	})
+}

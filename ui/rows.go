@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tapRow is a row of a list of records that opens its record when tapped.
+type tapRow struct {
+	widget.BaseWidget
+	content  fyne.CanvasObject
+	onTapped func()
+}
+
+func newTapRow(content fyne.CanvasObject, onTapped func()) *tapRow {
+	r := &tapRow{content: content, onTapped: onTapped}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *tapRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+// Tapped opens the row's record.
+func (r *tapRow) Tapped(*fyne.PointEvent) {
+	if r.onTapped != nil {
+		r.onTapped()
+	}
+}
+
+// Cursor shows a hand over a row that opens something.
+func (r *tapRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// badge is a short coloured label: an Article 2 state, a status.
+func badge(text string, imp widget.Importance) *widget.Label {
+	l := &widget.Label{Text: text, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// reasonRow lays out one record: a badge, a bold title, a wrapped reason.
+func reasonRow(state, title, reason string, imp widget.Importance, open func()) *tapRow {
+	t := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	r := &widget.Label{Text: reason, Wrapping: fyne.TextWrapWord}
+	b := badge(state, imp)
+	return newTapRow(container.NewBorder(nil, nil, container.NewVBox(b), nil, container.NewVBox(t, r)), open)
+}
+
+// section is a titled group of rows on the dashboard.
+func section(title string, rows []fyne.CanvasObject, empty string) fyne.CanvasObject {
+	if len(rows) == 0 {
+		rows = []fyne.CanvasObject{&widget.Label{Text: empty, Importance: widget.LowImportance}}
+	}
+	return widget.NewCard(title, "", container.NewVBox(rows...))
+}
