@@ -1,0 +1,71 @@
+package ical
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpus lists the real-world files in ../shared/testdata/ics (beside the
+// repository).
+func corpus(t testing.TB) []string {
+	t.Helper()
+	root := filepath.Join(repoRoot(t), "..", "shared", "testdata", "ics")
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".ics") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("the shared corpus %s cannot be read: %v", root, err)
+	}
+	if len(files) < 40 {
+		t.Fatalf("only %d files in the shared corpus %s", len(files), root)
+	}
+	return files
+}
+
+// TestCorpusImportsOrIsRefusedCleanly walks every real-world file: each is
+// read whole or refused with a message naming the file and the line.
+func TestCorpusImportsOrIsRefusedCleanly(t *testing.T) {
+	read, refused := 0, 0
+	for _, path := range corpus(t) {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []Item
+		err = Parse(f, path, 0, func(it Item) error { items = append(items, it); return nil })
+		f.Close()
+		if err != nil {
+			refused++
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.File != path || pe.Line <= 0 || !strings.Contains(err.Error(), filepath.Base(path)+":") {
+				t.Errorf("%s: refused without naming the file and the line: %v", path, err)
+			}
+			t.Logf("refused: %v", err)
+			continue
+		}
+		read++
+		for _, it := range items {
+			if it.File != path || it.Line <= 0 {
+				t.Errorf("%s: an item does not say where it comes from: %+v", path, it)
+			}
+			if it.Problem == "" && it.HasTime && !it.Meeting.AllDay && it.Meeting.Start.IsZero() {
+				t.Errorf("%s:%d: a timed event without a start", path, it.Line)
+			}
+			t.Logf("%s:%d: %s %q %s %s %v problem=%q notes=%q", filepath.Base(path), it.Line, it.Method, it.UID, it.Meeting.Start, it.Meeting.Zone, it.Meeting.AllDay, it.Problem, it.Notes)
+		}
+	}
+	t.Logf("%d files read, %d refused", read, refused)
+	if read == 0 {
+		t.Error("no file of the corpus could be read")
+	}
+}
