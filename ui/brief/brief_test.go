@@ -273,7 +273,7 @@ func TestSparseRecordsStillPrint(t *testing.T) {
 
 	m.ConvenerID = 99 // party to no agreement
 	pdf, _ = meetingPDF(t, "sparse-99.pdf", b, Options{})
-	wantAll(t, "a brief with an unknown convener", text(t, pdf), "Convener #99", "No agreement on record binds the convener")
+	wantAll(t, "a brief with an unknown convener", text(t, pdf), "#99", "No agreement on record binds the convener")
 
 	in := &model.Instance{Series: &model.ConsultationSeries{Title: "Consultation", AgreementID: 999}, Start: generated(t), End: generated(t)}
 	cb := ConsultationBrief{Catalog: c, Instance: in, Previous: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
