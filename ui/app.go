@@ -173,6 +173,17 @@ func (a *App) build() {
 	})
 }
 
+// rebuild recreates the window's content, after the language changed.
+func (a *App) rebuild() {
+	if a.meetings.editor != nil && a.meetings.editor.dirty {
+		a.meetings.editor.dirty = false // the form goes; a language switch is asked for explicitly
+	}
+	cur := a.current
+	a.current = ""
+	a.fa.Preferences().SetString(prefScreen, cur)
+	a.build()
+}
+
 // loadCatalog reads the organizations and agreements, then calls then.
 func (a *App) loadCatalog(then func()) {
 	background(a, func(ctx context.Context) (*model.Catalog, error) { return a.data.Catalog(ctx) },

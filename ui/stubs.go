@@ -18,21 +18,3 @@ func newCalendarScreen(a *App) *calendarScreen    { return &calendarScreen{app: 
 func (s *calendarScreen) view() fyne.CanvasObject { return widget.NewLabel("") }
 func (s *calendarScreen) reload()                 {}
 
-type partnersScreen struct{ app *App }
-
-func newPartnersScreen(a *App) *partnersScreen    { return &partnersScreen{app: a} }
-func (s *partnersScreen) view() fyne.CanvasObject { return widget.NewLabel("") }
-func (s *partnersScreen) reload()                 {}
-
-type agreementsScreen struct{ app *App }
-
-func newAgreementsScreen(a *App) *agreementsScreen  { return &agreementsScreen{app: a} }
-func (s *agreementsScreen) view() fyne.CanvasObject { return widget.NewLabel("") }
-func (s *agreementsScreen) reload()                 {}
-
-type settingsScreen struct{ app *App }
-
-func newSettingsScreen(a *App) *settingsScreen    { return &settingsScreen{app: a} }
-func (s *settingsScreen) view() fyne.CanvasObject { return widget.NewLabel("") }
-func (s *settingsScreen) reload()                 {}
-func (s *settingsScreen) onBackup()               {}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// settingsScreen holds the choices kept in the app's preferences (HQ zone,
+// paper, theme, language) and the agreements' lead times, with the data
+// location and a backup button.
+type settingsScreen struct {
+	app      *App
+	us       *widget.Label
+	hqZone   *widget.SelectEntry
+	paper    *widget.Select
+	theme    *widget.RadioGroup
+	language *widget.Select
+	path     *widget.Label
+	leads    *fyne.Container
+}
+
+var themeChoices = []string{"system", "light", "dark"}
+
+func newSettingsScreen(a *App) *settingsScreen {
+	s := &settingsScreen{app: a, us: widget.NewLabel(""), path: &widget.Label{Wrapping: fyne.TextWrapBreak}, leads: container.NewVBox()}
+	p := a.fa.Preferences()
+	s.hqZone = widget.NewSelectEntry(matchZones("", 40))
+	s.hqZone.SetText(p.String(prefHQZone))
+	s.hqZone.OnChanged = s.onHQZone
+	s.paper = &widget.Select{Options: []string{"A4", "Letter"}, Selected: p.StringWithFallback(prefPaper, "A4"), OnChanged: s.onPaper}
+	s.paper.ExtendBaseWidget(s.paper)
+	s.theme = &widget.RadioGroup{Options: []string{lang.L("System"), lang.L("Light"), lang.L("Dark")}, Horizontal: true}
+	s.theme.ExtendBaseWidget(s.theme)
+	if i := slices.Index(themeChoices, p.StringWithFallback(prefTheme, "system")); i >= 0 {
+		s.theme.Selected = s.theme.Options[i]
+	}
+	s.theme.OnChanged = s.onTheme
+	var names []string
+	for _, l := range Languages {
+		n := l.Name
+		if l.Code == "" {
+			n = lang.L("System")
+		}
+		names = append(names, n)
+	}
+	s.language = &widget.Select{Options: names}
+	s.language.ExtendBaseWidget(s.language)
+	for i, l := range Languages {
+		if l.Code == p.String(prefLanguage) {
+			s.language.Selected = names[i]
+		}
+	}
+	s.language.OnChanged = s.onLanguage
+	return s
+}
+
+func (s *settingsScreen) view() fyne.CanvasObject {
+	backup := &widget.Button{Text: lang.L("Back up now…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onBackup}
+	form := &widget.Form{Items: []*widget.FormItem{
+		{Text: lang.L("Our organization"), Widget: s.us},
+		{Text: lang.L("Headquarters time zone"), Widget: s.hqZone, HintText: lang.L("Briefs show times in the venue's zone and in this one")},
+		{Text: lang.L("Invitation lead time"), Widget: s.leads, HintText: lang.L("Days before a meeting an observer invitation is due (Article 2)")},
+		{Text: lang.L("Paper size"), Widget: s.paper},
+		{Text: lang.L("Theme"), Widget: s.theme},
+		{Text: lang.L("Language"), Widget: s.language, HintText: lang.L("Applied at once on Linux; on Windows and macOS at the next start")},
+		{Text: lang.L("Data location"), Widget: container.NewVBox(s.path, backup)},
+	}}
+	form.ExtendBaseWidget(form)
+	title := &widget.Label{Text: lang.L("Settings"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	return container.NewBorder(title, nil, nil, nil, container.NewVScroll(form))
+}
+
+func (s *settingsScreen) reload() {
+	c := s.app.cat
+	if us := c.Us(); us != nil {
+		s.us.SetText(us.Acronym + " – " + us.Name)
+		if s.hqZone.Text == "" {
+			s.hqZone.SetText(us.Zone)
+		}
+	}
+	s.path.SetText(s.app.data.Path())
+	s.leads.Objects = nil
+	for i := range c.Agreements {
+		g := c.Agreements[i]
+		e := &widget.Entry{Text: strconv.Itoa(g.LeadTimeDays)}
+		e.ExtendBaseWidget(e)
+		e.Validator = func(t string) error {
+			if n, err := strconv.Atoi(t); err != nil || n < 0 || n > 366 {
+				return fmt.Errorf("%s", lang.L("a number of days from 0 to 366"))
+			}
+			return nil
+		}
+		save := &widget.Button{Text: lang.L("Save"), OnTapped: func() { s.onLeadTime(g, e) }}
+		s.leads.Add(container.NewBorder(nil, nil, widget.NewLabel(g.ShortName), save, e))
+	}
+	s.leads.Refresh()
+}
+
+func (s *settingsScreen) onHQZone(z string) {
+	s.hqZone.SetOptions(matchZones(z, 40))
+	if _, err := model.LoadZone(z); err == nil {
+		s.app.fa.Preferences().SetString(prefHQZone, z)
+	}
+}
+
+func (s *settingsScreen) onPaper(p string) { s.app.fa.Preferences().SetString(prefPaper, p) }
+
+func (s *settingsScreen) onTheme(string) {
+	i := slices.Index(s.theme.Options, s.theme.Selected)
+	if i < 0 {
+		return
+	}
+	s.app.fa.Preferences().SetString(prefTheme, themeChoices[i])
+	applyTheme(s.app.fa, themeChoices[i])
+}
+
+// onLanguage keeps the choice and rebuilds the window in that language.
+func (s *settingsScreen) onLanguage(string) {
+	i := s.language.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	code := Languages[i].Code
+	a := s.app
+	a.fa.Preferences().SetString(prefLanguage, code)
+	setupLanguage(code)
+	a.rebuild()
+}
+
+func (s *settingsScreen) onLeadTime(g model.Agreement, e *widget.Entry) {
+	if err := e.Validate(); err != nil {
+		s.app.showError(err)
+		return
+	}
+	n, _ := strconv.Atoi(e.Text)
+	a := s.app
+	a.do(func(ctx context.Context) error {
+		cur, err := a.data.Catalog(ctx)
+		if err != nil {
+			return err
+		}
+		upd := *cur.Agreement(g.ID)
+		upd.LeadTimeDays = n
+		return a.data.UpdateAgreement(ctx, &upd)
+	}, func() { a.loadCatalog(s.reload) })
+}
+
+// onBackup copies the database into a folder the user picks.
+func (s *settingsScreen) onBackup() {
+	a := s.app
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			a.showError(err)
+			return
+		}
+		dest := filepath.Join(dir.Path(), "liaison-"+a.now().Format("20060102-1504")+".db")
+		a.do(func(ctx context.Context) error { return a.data.Backup(ctx, dest) }, func() {
+			dialog.ShowInformation(lang.L("Back up now…"), lang.L("The database was copied to {{.Path}}", map[string]any{"Path": dest}), a.win)
+		})
+	}, a.win)
+}
