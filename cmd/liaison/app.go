@@ -1,0 +1,37 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/liaison-app/liaison/ui"
+)
+
+// runApp starts the desktop app on the database --db names, or on the
+// default one, seeding it with the INTERPOL–IOM template on first run.
+func (e *env) runApp(args []string) int {
+	fs := flag.NewFlagSet("liaison", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &call{fs: fs}
+	fs.StringVar(&c.db, "db", "", "the database file")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintln(e.stderr, "usage: liaison [--db PATH]   (liaison help lists the commands)")
+		return exitUsage
+	}
+	st, err := e.openStore(c, false)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "liaison: %s\n", oneLine(err))
+		return exitError
+	}
+	defer st.Close()
+	if err := ensureSeeded(e, st); err != nil {
+		fmt.Fprintf(e.stderr, "liaison: setting up %s: %s\n", st.Path(), oneLine(err))
+		return exitError
+	}
+	if err := ui.Run(e.ctx, st); err != nil {
+		fmt.Fprintf(e.stderr, "liaison: %s\n", oneLine(err))
+		return exitError
+	}
+	return exitOK
+}

@@ -1,0 +1,4 @@
+package main
+
+// briefCommands print meeting briefs.
+func briefCommands() []*command { return nil }

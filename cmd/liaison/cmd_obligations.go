@@ -1,0 +1,93 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
+)
+
+func obligationCommands() []*command {
+	return []*command{{
+		name: "obligations", args: "[--at YYYY-MM-DD] [--json]",
+		summary: "what Article 2 says about every meeting: what is owed, to whom, by when, and why",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("at", "", "judge as on this day (default: today)")
+			fs.Bool("json", false, "print JSON")
+			fs.Bool("action", false, "only what needs action (overdue, due-soon, update-owed, review, owed)")
+			fs.String("state", "", "only these states, comma-separated (e.g. overdue,due-soon)")
+		},
+		run: runObligations,
+	}}
+}
+
+func runObligations(e *env, c *call) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	var states []model.ObligationState
+	if s := c.fs.Lookup("state").Value.String(); s != "" {
+		for _, name := range strings.Split(s, ",") {
+			st := model.ObligationState(strings.TrimSpace(strings.ToLower(name)))
+			if !slices.Contains(model.ObligationStates, st) {
+				names := make([]string, len(model.ObligationStates))
+				for i, x := range model.ObligationStates {
+					names[i] = string(x)
+				}
+				return model.Invalid("state", "unknown state %q; the states are: %s", name, strings.Join(names, ", "))
+			}
+			states = append(states, st)
+		}
+	}
+	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
+		now := e.now()
+		if at := c.fs.Lookup("at").Value.String(); at != "" {
+			d, err := optDate("at", at)
+			if err != nil {
+				return err
+			}
+			now = dayStart(cat, d)
+		}
+		if c.fs.Lookup("action").Value.String() == "true" && len(states) == 0 {
+			states = store.ActionStates
+		}
+		obs, err := st.Obligations(e.ctx, now, store.ObligationFilter{States: states})
+		if err != nil {
+			return err
+		}
+		meetings := map[int64]*model.Meeting{}
+		views := make([]obligationView, 0, len(obs))
+		for _, ob := range obs {
+			m, ok := meetings[ob.MeetingID]
+			if !ok {
+				if m, err = st.Meeting(e.ctx, ob.MeetingID); err != nil {
+					return err
+				}
+				meetings[ob.MeetingID] = m
+			}
+			views = append(views, viewObligation(cat, m, ob))
+		}
+		if c.fs.Lookup("json").Value.String() == "true" {
+			return writeJSON(e, views)
+		}
+		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "STATE\tDUE\tMEETING\tFROM→TO\tARTICLE\tREASON")
+		for _, v := range views {
+			fmt.Fprintf(tw, "%s\t%s\t%d %s\t%s→%s\t%s\t%s\n", v.State, v.Due, v.MeetingID, clip(v.MeetingTitle, 40), v.OwedBy, v.OwedTo, v.Article, v.Reason)
+		}
+		return tw.Flush()
+	})
+}
+
+// clip shortens s to n runes for a table column.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
