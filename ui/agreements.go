@@ -62,7 +62,9 @@ func (s *agreementsScreen) show() {
 	}
 	g := c.Agreements[s.sel]
 	today := model.DateOf(s.app.now())
-	lines := func(ls ...string) *widget.Label { return &widget.Label{Text: strings.Join(ls, "\n"), Wrapping: fyne.TextWrapWord} }
+	lines := func(ls ...string) *widget.Label {
+		return &widget.Label{Text: strings.Join(ls, "\n"), Wrapping: fyne.TextWrapWord}
+	}
 	var parties []string
 	for _, p := range g.Parties {
 		parties = append(parties, c.Acronym(p.OrgID)+" ("+p.Article+")")

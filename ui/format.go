@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 	"time"
 
@@ -236,3 +238,14 @@ func orgByAcronym(c *model.Catalog, acr string) int64 {
 }
 
 func fyneSize(w, h float32) fyne.Size { return fyne.NewSize(w, h) }
+
+func fmtInt(n int) string { return strconv.Itoa(n) }
+
+// fmtSscanClock reads "HH:MM".
+func fmtSscanClock(s string, h, m *int) (int, error) {
+	n, err := fmt.Sscanf(strings.TrimSpace(s), "%d:%d", h, m)
+	if err == nil && (*h < 0 || *h > 23 || *m < 0 || *m > 59) {
+		err = fmt.Errorf("%q is not a time", s)
+	}
+	return n, err
+}
