@@ -1,4 +1,165 @@
 package main
 
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/ui/brief"
+	"github.com/liaison-app/liaison/ui/briefing"
+)
+
 // briefCommands print meeting briefs.
-func briefCommands() []*command { return nil }
+func briefCommands() []*command {
+	return []*command{{
+		name: "brief", args: "MEETING_ID -o FILE.pdf | --consultation ID --on D -o FILE.pdf | --from D --to D -o FILE.pdf",
+		summary: "write (and print) the brief of a meeting, of a consultation, or a briefing pack for a period",
+		flags: func(fs *flag.FlagSet) {
+			fs.String("o", "", "the PDF file to write")
+			fs.Int64("consultation", 0, "a consultation series' id (with --on)")
+			fs.String("on", "", "the day of the consultation, YYYY-MM-DD")
+			fs.String("from", "", "first day of a briefing pack, YYYY-MM-DD")
+			fs.String("to", "", "last day of a briefing pack, YYYY-MM-DD")
+			fs.String("for", "", "make a brief fit to hand to this partner: no internal notes, nothing internal")
+			fs.String("paper", "A4", "A4 or Letter")
+			fs.Bool("print", false, "send the PDF to the default printer (CUPS lp)")
+		},
+		run: runBrief,
+	}}
+}
+
+func runBrief(e *env, c *call) error {
+	str := func(n string) string { return strings.TrimSpace(c.fs.Lookup(n).Value.String()) }
+	out := str("o")
+	if out == "" {
+		return usagef("give the PDF file to write with -o FILE.pdf")
+	}
+	series := c.fs.Lookup("consultation").Value.(flag.Getter).Get().(int64)
+	pack := set(c.fs, "from") || set(c.fs, "to")
+	switch {
+	case series != 0 && (len(c.args) > 0 || pack):
+		return usagef("give a meeting id, or --consultation with --on, or --from and --to: one of them")
+	case series != 0 && !set(c.fs, "on"):
+		return usagef("--consultation needs --on YYYY-MM-DD")
+	case pack && (len(c.args) > 0 || !set(c.fs, "from") || !set(c.fs, "to")):
+		return usagef("a briefing pack needs both --from and --to, and no meeting id")
+	case series == 0 && !pack && len(c.args) != 1:
+		return usagef("give one meeting id, or --consultation ID --on D, or --from D --to D")
+	}
+	opts := brief.Options{Paper: str("paper")}
+	if _, err := paperOK(opts); err != nil {
+		return err
+	}
+	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
+		var forOrg *model.Organization
+		if f := str("for"); f != "" {
+			o, err := cat.OrgByAcronym("for", f)
+			if err != nil {
+				return err
+			}
+			forOrg = o
+		}
+		var buf bytes.Buffer
+		now := e.now()
+		switch {
+		case series != 0:
+			day, err := optDate("on", str("on"))
+			if err != nil {
+				return err
+			}
+			b, err := briefing.Consultation(e.ctx, st, series, day, forOrg, now)
+			if err != nil {
+				return err
+			}
+			if err := brief.WriteConsultation(&buf, b, opts); err != nil {
+				return err
+			}
+		case pack:
+			from, err := optDate("from", str("from"))
+			if err != nil {
+				return err
+			}
+			to, err := optDate("to", str("to"))
+			if err != nil {
+				return err
+			}
+			pk, err := briefing.Pack(e.ctx, st, from, to, forOrg, now)
+			if err != nil {
+				return err
+			}
+			if err := brief.WritePack(&buf, pk, opts); err != nil {
+				return err
+			}
+		default:
+			id, err := oneID(c, "meeting")
+			if err != nil {
+				return err
+			}
+			m, err := st.Meeting(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			if forOrg != nil && m.Confidentiality == model.Internal {
+				return model.Invalid("for", "meeting %d is internal: no brief of it can be handed to %s", id, forOrg.Acronym)
+			}
+			b, err := briefing.Meeting(e.ctx, st, id, forOrg, now)
+			if err != nil {
+				return err
+			}
+			if err := brief.WriteMeeting(&buf, b, opts); err != nil {
+				return err
+			}
+		}
+		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(out)
+		fmt.Fprintf(e.stdout, "Wrote %s (%d KB).\n", abs, (buf.Len()+1023)/1024)
+		if c.fs.Lookup("print").Value.String() == "true" {
+			if err := brief.Print(out); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, "Sent to the default printer.")
+		}
+		return nil
+	})
+}
+
+// paperOK checks the paper option before any work is done.
+func paperOK(o brief.Options) (string, error) {
+	switch strings.ToLower(o.Paper) {
+	case "", "a4", "letter":
+		return o.Paper, nil
+	}
+	return "", model.Invalid("paper", "%q is not a paper size: use A4 or Letter", o.Paper)
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so that a failure never leaves a half-written file behind.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

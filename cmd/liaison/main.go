@@ -11,6 +11,8 @@ import (
 	"os/signal"
 
 	_ "time/tzdata" // zones must not depend on the machine's tz database
+
+	_ "github.com/liaison-app/liaison/cmd/liaison/internal/locale" // before Fyne reads the locale
 )
 
 func main() {
