@@ -111,6 +111,13 @@ func TestMeetingBriefHoldsEveryField(t *testing.T) {
 	if strings.Contains(txt, "due Wednesday 1 July 2026 — OVERDUE") || !strings.Contains(txt, "due Thursday 30 April 2026 — OVERDUE") {
 		t.Error("the overdue action item is not the one marked OVERDUE")
 	}
+	var marks []string
+	for _, m := range outline(t, pdf) {
+		marks = append(marks, fmt.Sprintf("%s p.%d", m.title, m.page))
+	}
+	if got, want := strings.Join(marks, "; "), "Partners: observer invitations (Art. 2) p.1; Agenda p.1; Contacts: focal points (Art. 7) p.2; Background p.2; Internal notes — INTERNAL, not for partners p.2; Related history p.2"; got != want {
+		t.Errorf("bookmarks:\n%s\nwant\n%s", got, want)
+	}
 	for i, page := range pageTexts(t, pdf) {
 		wantAll(t, fmt.Sprintf("page %d", i+1), page,
 			"CONFIDENTIAL — for the parties only (Art. 10)", "CONFIDENTIAL — parties only (Art. 10)",

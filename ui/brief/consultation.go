@@ -70,6 +70,9 @@ func (w *writer) consultation(v *consultationView) {
 	if in.Cancelled() {
 		kicker += " · CANCELLED"
 	}
+	if w.level > 0 {
+		w.bookmark(v.title, 0)
+	}
 	w.title(kicker, v.title)
 
 	if v.g != nil {

@@ -152,6 +152,9 @@ func (w *writer) meeting(v *meetingView) {
 	if m.Status == model.StatusCancelled || m.Status == model.StatusPostponed {
 		kicker += " · " + strings.ToUpper(string(m.Status))
 	}
+	if w.level > 0 {
+		w.bookmark(m.Title, 0)
+	}
 	w.title(kicker, m.Title)
 
 	w.field("Kind", capital(string(m.Kind)))

@@ -67,6 +67,7 @@ func WritePack(out io.Writer, pk Pack, o Options) error {
 	front := w.pageHead(title, level, ags, pk.ForOrg)
 	w.cover(pk, front, entries)
 	toc := w.reserveContents(front, entries)
+	w.level = 1
 	for _, e := range entries {
 		e.page = w.pdf.PageNo() + 1
 		if e.meeting != nil {
@@ -157,6 +158,7 @@ func period(from, to model.Date) string {
 func (w *writer) cover(pk Pack, h head, entries []*packEntry) {
 	w.newPage(h)
 	p := w.pdf
+	w.bookmark("Cover", 0)
 	p.SetY(p.GetY() + 30)
 	w.title("BRIEFING PACK", capital(period(pk.From, pk.To)))
 	p.Ln(4)

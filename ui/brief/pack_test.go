@@ -93,6 +93,16 @@ func TestPackCoverContentsAndBriefs(t *testing.T) {
 	if last := toc[len(toc)-1]; !strings.HasPrefix(last.title, "Consultations INTERPOL–IOM") {
 		t.Errorf("the consultation of 16 June should come last, after the meetings of 1–6 June; last is %q", last.title)
 	}
+	// The bookmarks a reader's side panel shows agree with the contents.
+	marks := outline(t, pdf)
+	if len(marks) != len(toc)+2 || marks[0] != (tocEntry{"Cover", 1}) || marks[1] != (tocEntry{"Contents", 2}) {
+		t.Fatalf("the outline is %v; want the cover, the contents and %d briefs", marks, len(toc))
+	}
+	for i, e := range toc {
+		if m := marks[i+2]; m.page != e.page || !strings.HasPrefix(m.title, e.title) {
+			t.Errorf("bookmark %q on page %d, contents entry %q on page %d", m.title, m.page, e.title, e.page)
+		}
+	}
 	for _, p := range layoutProblems(bb) {
 		t.Error(p)
 	}

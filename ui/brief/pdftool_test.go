@@ -181,3 +181,27 @@ func TestLayoutCheckCatchesOverflowAndOverlap(t *testing.T) {
 		t.Errorf("the layout check flagged text inside the margins:\n%s", got)
 	}
 }
+
+var outlineItemRE = regexp.MustCompile(`^<item page="([0-9]+)">(.*)</item>$`)
+
+// outline reads the top level of the PDF's outline (its bookmarks) with
+// pdftohtml -xml.
+func outline(t testing.TB, pdf string) []tocEntry {
+	var out []tocEntry
+	depth := 0
+	for _, line := range strings.Split(poppler(t, "pdftohtml", "-xml", "-stdout", "-i", "-q", pdf), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "<outline>":
+			depth++
+		case line == "</outline>":
+			depth--
+		case depth == 1:
+			if m := outlineItemRE.FindStringSubmatch(line); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				out = append(out, tocEntry{html.UnescapeString(m[2]), n})
+			}
+		}
+	}
+	return out
+}

@@ -51,6 +51,7 @@ type writer struct {
 	generated time.Time
 	head      head
 	next      *head // the head of the page being started
+	level     int   // the outline level of sections: 1 inside a pack
 }
 
 func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time) (*writer, error) {
@@ -245,12 +246,19 @@ func (w *writer) section(title string) {
 	p.Ln(3)
 	p.SetX(marginX)
 	p.SetFont(family, "B", 11.5)
+	w.bookmark(title, w.level)
 	p.MultiCell(w.width, 6, clean(title), "", "L", false)
 	y := p.GetY() + 0.3
 	p.SetLineWidth(0.4)
 	p.Line(marginX, y, w.pageW-marginX, y)
 	p.SetLineWidth(0.2)
 	p.SetY(y + 1.8)
+}
+
+// bookmark adds an entry to the PDF's outline, the table of contents a
+// reader's side panel shows.
+func (w *writer) bookmark(title string, level int) {
+	w.pdf.Bookmark(clip(oneLine(title), 120), level, -1)
 }
 
 // subhead prints a heading inside a section.
