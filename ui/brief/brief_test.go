@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -289,5 +290,49 @@ func TestSparseRecordsStillPrint(t *testing.T) {
 
 	if sha256.Sum256(assets.Font(assets.FontRegular)) != before {
 		t.Error("making briefs changed the embedded font's bytes")
+	}
+}
+
+// Briefs are printed on office printers in black and white: nothing may
+// rest on colour, so no page has any. Every pixel of every page, rendered
+// by poppler, is a shade of grey.
+func TestBriefsAreBlackAndWhite(t *testing.T) {
+	b := meetingBrief(t)
+	m := *b.Meeting
+	m.Confidentiality = model.Internal // the black band
+	b.Meeting = &m
+	pdf, _ := meetingPDF(t, "internal-bw.pdf", b, Options{})
+	dir := t.TempDir()
+	poppler(t, "pdftoppm", "-png", "-r", "30", pdf, filepath.Join(dir, "page"))
+	pngs, _ := filepath.Glob(filepath.Join(dir, "page*.png"))
+	if len(pngs) != 2 {
+		t.Fatalf("pdftoppm made %d pages, want 2", len(pngs))
+	}
+	for _, name := range pngs {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dark := 0
+		bounds := img.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				if r != g || g != b {
+					t.Fatalf("%s: the pixel at %d,%d is coloured (%d, %d, %d)", filepath.Base(name), x, y, r>>8, g>>8, b>>8)
+				}
+				if r < 0x4000 {
+					dark++
+				}
+			}
+		}
+		if dark == 0 {
+			t.Errorf("%s is blank", filepath.Base(name))
+		}
 	}
 }
