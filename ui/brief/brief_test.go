@@ -132,10 +132,23 @@ func TestBriefForPartnerHasNoInternalNote(t *testing.T) {
 	b.ForOrg = iom
 	pdf, _ := meetingPDF(t, "meeting-iom.pdf", b, Options{})
 	txt := text(t, pdf)
-	wantAll(t, "the brief for IOM", txt, "Brief prepared for IOM", frTitle, "UPDATE OWED", "José Ibáñez", frOutcome,
+	wantAll(t, "the brief for IOM", txt, "Brief prepared for IOM", frTitle, "José Ibáñez", frOutcome,
+		"from INTERPOL to IOM, Art. 2.1, INTERPOL–IOM 2014", "2026-04-02 10:00 CEST, version 2, by ics — the meeting has changed since (now version 3)",
+		"Accepted on 2026-04-09 16:30 CEST, answering version 2", "María José Núñez <mnunez@iom.int>, Cheffe de mission",
 		"Partager le guide", "Nominar un punto focal adjunto", "Conferencia regional 2025", "CONFIDENTIAL — for the parties only")
 	wantNone(t, "the brief for IOM", txt, "NOTE-INTERNE", "Secrétaire général", "Internal notes", "Internal-use",
-		"SECRET-PREVIOUS", "Anna Gruber", "UNODC-ONLY", "INTERPOL–UNODC", "UNODC — United Nations")
+		"SECRET-PREVIOUS", "Anna Gruber", "UNODC-ONLY", "INTERPOL–UNODC", "UNODC — United Nations",
+		"UPDATE OWED", "action needed", "send the update") // the office's own working
+
+	// Nor is a waiver's reason.
+	w := meetingBrief(t)
+	w.ForOrg = iom
+	w.Invitations = []model.Invitation{{MeetingID: 7, FromOrgID: orgINTERPOL, ToOrgID: orgIOM, State: model.InvWaived, WaiveReason: "WAIVE-REASON they never come"}}
+	w.Obligations = nil
+	pdf, _ = meetingPDF(t, "meeting-iom-waived.pdf", w, Options{})
+	txt = text(t, pdf)
+	wantAll(t, "the brief for IOM with a waived invitation", txt, "Not sent")
+	wantNone(t, "the brief for IOM with a waived invitation", txt, "WAIVE-REASON", "Waived")
 
 	// An internal meeting is never handed to a partner.
 	m := *b.Meeting

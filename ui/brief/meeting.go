@@ -263,17 +263,26 @@ func (w *writer) obligation(v *meetingView, ob model.Obligation) {
 	if ob.Incoming {
 		partner = ob.From
 	}
+	// What the rule concludes is the office's own working (what to do, by
+	// when, a waiver's reason): a partner's brief gives only the facts.
+	internal := v.forOrg == nil
 	w.subhead(orgName(c, partner))
-	w.field("Article 2", obligationLabel(ob.State))
-	w.field("Why", ob.Reason)
+	if internal {
+		w.field("Article 2", obligationLabel(ob.State))
+		w.field("Why", ob.Reason)
+	}
 	w.field("Invitation", "from "+from+" to "+to+", "+join(", ", ob.Article, agreementName(c.Agreement(ob.AgreementID))))
-	if !ob.Due.IsZero() {
+	if internal && !ob.Due.IsZero() {
 		w.field("Due", longDate(ob.Due))
 	}
 	w.field("Areas of interest", areaList(c, ob.Areas))
 	inv := findInvitation(v.invitations, ob)
 	w.field("Sent", w.sentText(v.m, inv))
-	w.field("Reply", replyLabel(inv, w.hq))
+	reply := replyLabel(inv, w.hq)
+	if !internal && (inv == nil || inv.State == model.InvWaived) {
+		reply = "None"
+	}
+	w.field("Reply", reply)
 	if inv != nil && len(inv.Representatives) > 0 {
 		names := make([]string, len(inv.Representatives))
 		for i, r := range inv.Representatives {
