@@ -74,6 +74,9 @@ type App struct {
 	settings      *settingsScreen
 
 	startedAt time.Time
+	// OnDashboardShown, when set, is called each time the dashboard's
+	// data is on screen (start-up measurements).
+	OnDashboardShown func()
 }
 
 type navEntry struct {

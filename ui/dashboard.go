@@ -154,6 +154,9 @@ func (s *dashboardScreen) show(d *dashData) {
 		section(lang.L("The next 60 days"), rows(secNext), lang.L("No meetings in the next 60 days.")),
 	}
 	s.body.Refresh()
+	if a.OnDashboardShown != nil {
+		a.OnDashboardShown()
+	}
 }
 
 // addConsultations adds the next consultations, cadence alerts and open

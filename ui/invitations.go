@@ -218,7 +218,7 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 		if len(reps) > 0 {
 			rec = append(rec, lang.L("Representatives")+": "+strings.Join(reps, ", "))
 		}
-		objs = append(objs, widget.NewCard(lang.L("Record"), "", &widget.Label{Text: strings.Join(rec, "\n"), Wrapping: fyne.TextWrapWord}))
+		objs = append(objs, widget.NewCard(lang.L("Invitation record"), "", &widget.Label{Text: strings.Join(rec, "\n"), Wrapping: fyne.TextWrapWord}))
 		var hist []string
 		for i := len(inv.History) - 1; i >= 0; i-- {
 			h := inv.History[i]

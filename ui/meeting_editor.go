@@ -42,7 +42,7 @@ type meetingEditor struct {
 	igos          *widget.Check
 	excluded      *widget.Check
 	excludeReason *widget.Entry
-	areas         *widget.CheckGroup
+	areas         *checkList
 	agendaBox     *fyne.Container
 	agenda        []*agendaRow
 	status        *widget.Select
@@ -124,8 +124,7 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	e.igos = check(lang.L("Intergovernmental organizations are invited"))
 	e.excluded = check(lang.L("The rules of procedure exclude observers"))
 	e.excludeReason = entry(lang.L("Rule or decision that excludes observers"))
-	e.areas = &widget.CheckGroup{Horizontal: false, OnChanged: func([]string) { e.onChanged("") }}
-	e.areas.ExtendBaseWidget(e.areas)
+	e.areas = newCheckList(func([]string) { e.onChanged("") })
 	e.agendaBox = container.NewVBox()
 	e.background = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Background (may be shared with partners)")}
 	e.background.ExtendBaseWidget(e.background)
@@ -156,7 +155,9 @@ func (e *meetingEditor) item(label, field string, w fyne.CanvasObject) *widget.F
 func (e *meetingEditor) view() fyne.CanvasObject {
 	when := container.NewGridWithColumns(2, e.startDate, e.startTime)
 	until := container.NewGridWithColumns(2, e.endDate, e.endTime)
-	venue := container.NewVBox(e.venueName, e.venueAddress, container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(70, e.venueCountry.MinSize().Height), e.venueCountry), e.venueCity), e.venueOnline)
+	venue := container.NewVBox(e.venueName, e.venueAddress,
+		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(70, e.venueCountry.MinSize().Height), e.venueCountry), e.venueCity),
+		e.errLabel("country"), e.venueOnline, e.errLabel("online"))
 	addAgenda := &widget.Button{Text: lang.L("Add agenda item"), Icon: theme.ContentAddIcon(), OnTapped: func() { e.addAgendaRow(model.AgendaItem{}); e.onChanged("") }}
 	form := &widget.Form{Items: []*widget.FormItem{
 		e.item(lang.L("Title"), "title", e.title),
@@ -167,8 +168,6 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("End"), "end", until),
 		e.item(lang.L("Time zone"), "zone", e.zone),
 		e.item(lang.L("Venue"), "venue", venue),
-		e.item(lang.L("Online link"), "online", widget.NewLabel("")),
-		e.item(lang.L("Country"), "country", widget.NewLabel("")),
 		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason)),
 		e.item(lang.L("Areas of cooperation"), "areas", e.areas),
 		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
@@ -178,10 +177,6 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("Notes"), "", e.notes),
 	}}
 	form.ExtendBaseWidget(form)
-	// The online and country errors sit under the venue; their own rows
-	// only hold the error.
-	form.Items[8].Widget, form.Items[9].Widget = e.errs["online"], e.errs["country"]
-	form.Items[8].Text, form.Items[9].Text = "", ""
 
 	heading := lang.L("New meeting")
 	if e.orig != nil {
@@ -247,9 +242,9 @@ func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
 			sel = append(sel, n)
 		}
 	}
-	cg := widget.NewCheckGroup(names, nil)
-	cg.Selected = sel
-	dialog.ShowCustomConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
+	cg := newCheckList(nil)
+	cg.Options, cg.Selected = names, sel
+	d := dialog.NewCustomConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -260,6 +255,8 @@ func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
 		e.setAreaButton(r)
 		e.onChanged("")
 	}, e.app.win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
 }
 
 func (e *meetingEditor) onChanged(string) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/liaison-app/liaison/model"
@@ -38,23 +37,4 @@ func (d storeData) UpdateInvitation(ctx context.Context, meetingID, toOrg int64,
 
 func (d storeData) Obligations(ctx context.Context, now, from, to time.Time) ([]model.Obligation, error) {
 	return d.Store.Obligations(ctx, now, store.ObligationFilter{From: from, To: to})
-}
-
-// errNoSeries: the consultation series are not in the store yet.
-var errNoSeries = errors.New("consultation series are not stored yet")
-
-func (d storeData) SeriesList(ctx context.Context) ([]model.ConsultationSeries, error) {
-	return nil, nil
-}
-
-func (d storeData) CreateSeries(ctx context.Context, s *model.ConsultationSeries) error {
-	return errNoSeries
-}
-
-func (d storeData) UpdateSeries(ctx context.Context, s *model.ConsultationSeries) error {
-	return errNoSeries
-}
-
-func (d storeData) SaveOccurrence(ctx context.Context, seriesID int64, o *model.Occurrence) error {
-	return errNoSeries
 }

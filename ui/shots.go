@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// NewAt is New with the clock given: the screenshot tool pretends a date.
+func NewAt(ctx context.Context, fa fyne.App, data Data, now func() time.Time) *App {
+	return newApp(ctx, fa, data, false, now)
+}
+
+// ShowForScreenshot shows a screen by name; "editor" opens the first
+// upcoming meeting that owes an invitation in the meeting editor.
+func (a *App) ShowForScreenshot(name string) {
+	if name != "editor" {
+		a.Show(name)
+		return
+	}
+	a.Show("meetings")
+	for _, it := range a.dashboard.items[secNext] {
+		if it.open != nil && it.imp != 0 {
+			it.open()
+			return
+		}
+	}
+	if m := a.meetings.row(0); m != nil {
+		a.meetings.open(m.ID)
+	}
+}
