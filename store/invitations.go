@@ -80,6 +80,16 @@ func oneInvitation(ctx context.Context, q querier, meetingID, toOrg int64) (*mod
 // loadInvitations reads the invitations tail selects, then their
 // representatives and history.
 func loadInvitations(ctx context.Context, q querier, tail string, args ...any) ([]model.Invitation, error) {
+	return readInvitations(ctx, q, true, tail, args...)
+}
+
+// loadInvitationsNoHistory is loadInvitations without the history, for the
+// Article 2 rule, which does not read it.
+func loadInvitationsNoHistory(ctx context.Context, q querier, tail string, args ...any) ([]model.Invitation, error) {
+	return readInvitations(ctx, q, false, tail, args...)
+}
+
+func readInvitations(ctx context.Context, q querier, history bool, tail string, args ...any) ([]model.Invitation, error) {
 	out := []model.Invitation{}
 	err := forRows(ctx, q, "SELECT "+invitationColumns+" FROM invitations"+tail, args, func(r *sql.Rows) error {
 		var inv model.Invitation
@@ -117,6 +127,9 @@ func loadInvitations(ctx context.Context, q querier, tail string, args ...any) (
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	if !history {
+		return out, nil
 	}
 	return out, forRows(ctx, q, "SELECT invitation_id, at, action, state, sequence, note FROM invitation_events WHERE invitation_id"+in+" ORDER BY invitation_id, id", list, func(r *sql.Rows) error {
 		var id int64

@@ -67,12 +67,15 @@ type meetingWriter struct {
 	insert, update                         *sql.Stmt
 	delAreas, delItems, delMarks           *sql.Stmt
 	insArea, insItem, insItemArea, insMark *sql.Stmt
+	// nextItem is the id the next new agenda item gets: given here rather
+	// than by SQLite so that the detail column is written with the row.
+	nextItem int64
 }
 
 const meetingSet = `sequence = ?, title = ?, kind = ?, convener_id = ?, all_day = ?, start_local = ?, end_local = ?,
 	first_day = ?, last_day = ?, zone = ?, start_utc = ?, end_utc = ?, venue_name = ?, venue_address = ?, venue_city = ?,
 	venue_country = ?, venue_online_url = ?, igos_invited = ?, observers_excluded = ?, exclusion_reason = ?, status = ?,
-	confidentiality = ?, background = ?, notes = ?, source = ?, modified = ?, version = ?`
+	confidentiality = ?, background = ?, notes = ?, source = ?, modified = ?, version = ?, detail = ?`
 
 func newMeetingWriter(ctx context.Context, tx *sql.Tx) (*meetingWriter, error) {
 	w := &meetingWriter{tx: tx}
@@ -82,8 +85,8 @@ func newMeetingWriter(ctx context.Context, tx *sql.Tx) (*meetingWriter, error) {
 	}{
 		{&w.insert, `INSERT INTO meetings (uid, created, id, sequence, title, kind, convener_id, all_day, start_local, end_local,
 			first_day, last_day, zone, start_utc, end_utc, venue_name, venue_address, venue_city, venue_country, venue_online_url,
-			igos_invited, observers_excluded, exclusion_reason, status, confidentiality, background, notes, source, modified, version)
-			VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			igos_invited, observers_excluded, exclusion_reason, status, confidentiality, background, notes, source, modified, version, detail)
+			VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.update, "UPDATE meetings SET " + meetingSet + " WHERE id = ?"},
 		{&w.delAreas, "DELETE FROM meeting_areas WHERE meeting_id = ?"},
 		{&w.delItems, "DELETE FROM agenda_items WHERE meeting_id = ?"},
@@ -100,6 +103,10 @@ func newMeetingWriter(ctx context.Context, tx *sql.Tx) (*meetingWriter, error) {
 		}
 		*p.stmt = st
 	}
+	if err := tx.QueryRowContext(ctx, "SELECT ifnull(max(id), 0) + 1 FROM agenda_items").Scan(&w.nextItem); err != nil {
+		w.close()
+		return nil, translate(err, "agenda items")
+	}
 	return w, nil
 }
 
@@ -111,6 +118,18 @@ func (w *meetingWriter) close() {
 	}
 }
 
+// assignItemIDs gives new agenda items their ids.
+func (w *meetingWriter) assignItemIDs(m *model.Meeting) {
+	for i := range m.Agenda {
+		if m.Agenda[i].ID == 0 {
+			m.Agenda[i].ID = w.nextItem
+			w.nextItem++
+		} else if m.Agenda[i].ID >= w.nextItem {
+			w.nextItem = m.Agenda[i].ID + 1
+		}
+	}
+}
+
 // values lists the columns of meetingSet, in order, for m.
 func meetingValues(m *model.Meeting) []any {
 	t := encodeTimes(m)
@@ -118,11 +137,12 @@ func meetingValues(m *model.Meeting) []any {
 	return []any{m.Sequence, m.Title, string(m.Kind), m.ConvenerID, m.AllDay, t.startLocal, t.endLocal,
 		t.firstDay, t.lastDay, m.Zone, t.startUTC, t.endUTC, v.Name, v.Address, v.City,
 		v.Country, v.OnlineURL, m.IGOsInvited, m.ObserversExcluded, m.ExclusionReason, string(m.Status),
-		string(m.Confidentiality), m.Background, m.Notes, m.Source, ts(m.Modified), m.Version}
+		string(m.Confidentiality), m.Background, m.Notes, m.Source, ts(m.Modified), m.Version, encodeDetail(m)}
 }
 
 // insertMeeting writes a new meeting and its children; m gets its ID.
 func (w *meetingWriter) insertMeeting(ctx context.Context, m *model.Meeting) error {
+	w.assignItemIDs(m)
 	args := append([]any{m.UID, ts(m.Created)}, meetingValues(m)...)
 	res, err := w.insert.ExecContext(ctx, args...)
 	if err != nil {
@@ -136,6 +156,7 @@ func (w *meetingWriter) insertMeeting(ctx context.Context, m *model.Meeting) err
 
 // updateMeeting rewrites a stored meeting and replaces its children.
 func (w *meetingWriter) updateMeeting(ctx context.Context, m *model.Meeting) error {
+	w.assignItemIDs(m)
 	if _, err := w.update.ExecContext(ctx, append(meetingValues(m), m.ID)...); err != nil {
 		return translate(err, fmt.Sprintf("meeting %d", m.ID))
 	}
@@ -156,14 +177,8 @@ func (w *meetingWriter) insertChildren(ctx context.Context, m *model.Meeting) er
 	}
 	for i := range m.Agenda {
 		it := &m.Agenda[i]
-		res, err := w.insItem.ExecContext(ctx, nullID(it.ID), m.ID, i, it.Title)
-		if err != nil {
+		if _, err := w.insItem.ExecContext(ctx, it.ID, m.ID, i, it.Title); err != nil {
 			return translate(err, what("agenda", i))
-		}
-		if it.ID == 0 {
-			if it.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
 		}
 		for j, a := range it.AreaIDs {
 			if _, err := w.insItemArea.ExecContext(ctx, it.ID, m.ID, a, j); err != nil {

@@ -44,7 +44,7 @@ type MeetingFilter struct {
 const meetingColumns = `id, uid, sequence, title, kind, convener_id, all_day, start_local, end_local, first_day, last_day, zone,
 	start_utc, end_utc, venue_name, venue_address, venue_city, venue_country, venue_online_url,
 	igos_invited, observers_excluded, exclusion_reason, status, confidentiality, background, notes, source,
-	created, modified, version`
+	created, modified, version, detail`
 
 // where builds the WHERE clause of a filter. It reads the longest meeting
 // stored, so that a window can use the index on start_utc.
@@ -191,10 +191,7 @@ func loadMeetings(ctx context.Context, q querier, tail string, args ...any) ([]m
 		out = append(out, m)
 		return nil
 	})
-	if err != nil || len(out) == 0 {
-		return out, err
-	}
-	return out, loadMeetingChildren(ctx, q, out)
+	return out, err
 }
 
 // scanMeeting decodes one row of meetingColumns.
@@ -202,10 +199,11 @@ func scanMeeting(r scanner) (model.Meeting, error) {
 	var m model.Meeting
 	var kind, status, conf, startLocal, endLocal, firstDay, lastDay, created, modified string
 	var startUTC, endUTC int64
+	var det string
 	if err := r.Scan(&m.ID, &m.UID, &m.Sequence, &m.Title, &kind, &m.ConvenerID, &m.AllDay, &startLocal, &endLocal, &firstDay, &lastDay, &m.Zone,
 		&startUTC, &endUTC, &m.Venue.Name, &m.Venue.Address, &m.Venue.City, &m.Venue.Country, &m.Venue.OnlineURL,
 		&m.IGOsInvited, &m.ObserversExcluded, &m.ExclusionReason, &status, &conf, &m.Background, &m.Notes, &m.Source,
-		&created, &modified, &m.Version); err != nil {
+		&created, &modified, &m.Version, &det); err != nil {
 		return m, err
 	}
 	m.Kind, m.Status, m.Confidentiality = model.MeetingKind(kind), model.MeetingStatus(status), model.Confidentiality(conf)
@@ -217,7 +215,9 @@ func scanMeeting(r scanner) (model.Meeting, error) {
 		m.Start = wallTime(startLocal, startUTC, m.Zone, &d)
 		m.End = wallTime(endLocal, endUTC, m.Zone, &d)
 	}
-	m.AreaIDs, m.Agenda = []int64{}, []model.AgendaItem{}
+	if err := decodeDetail(det, &m); err != nil && d.err == nil {
+		d.err = err
+	}
 	if d.err != nil {
 		return m, fmt.Errorf("meeting %d: %w", m.ID, d.err)
 	}
@@ -258,65 +258,4 @@ func idList(ms []model.Meeting) string {
 	}
 	b, _ := json.Marshal(ids)
 	return string(b)
-}
-
-// loadMeetingChildren reads the areas, agenda items and interest marks of
-// the meetings in ms.
-func loadMeetingChildren(ctx context.Context, q querier, ms []model.Meeting) error {
-	index := make(map[int64]int, len(ms))
-	for i := range ms {
-		index[ms[i].ID] = i
-	}
-	ids := []any{idList(ms)}
-	const in = " IN (SELECT value FROM json_each(?))"
-	if err := forRows(ctx, q, "SELECT meeting_id, area_id FROM meeting_areas WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
-		var mid, aid int64
-		if err := r.Scan(&mid, &aid); err != nil {
-			return err
-		}
-		m := &ms[index[mid]]
-		m.AreaIDs = append(m.AreaIDs, aid)
-		return nil
-	}); err != nil {
-		return err
-	}
-	items := map[int64][2]int{} // item id → meeting index, agenda index
-	if err := forRows(ctx, q, "SELECT meeting_id, id, title FROM agenda_items WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
-		var mid int64
-		it := model.AgendaItem{AreaIDs: []int64{}}
-		if err := r.Scan(&mid, &it.ID, &it.Title); err != nil {
-			return err
-		}
-		mi := index[mid]
-		items[it.ID] = [2]int{mi, len(ms[mi].Agenda)}
-		ms[mi].Agenda = append(ms[mi].Agenda, it)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if len(items) > 0 {
-		if err := forRows(ctx, q, "SELECT item_id, area_id FROM agenda_item_areas WHERE meeting_id"+in+" ORDER BY item_id, position", ids, func(r *sql.Rows) error {
-			var iid, aid int64
-			if err := r.Scan(&iid, &aid); err != nil {
-				return err
-			}
-			if p, ok := items[iid]; ok {
-				it := &ms[p[0]].Agenda[p[1]]
-				it.AreaIDs = append(it.AreaIDs, aid)
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-	}
-	return forRows(ctx, q, "SELECT meeting_id, org_id, note FROM interest_marks WHERE meeting_id"+in+" ORDER BY meeting_id, position", ids, func(r *sql.Rows) error {
-		var mid int64
-		var mk model.InterestMark
-		if err := r.Scan(&mid, &mk.OrgID, &mk.Note); err != nil {
-			return err
-		}
-		m := &ms[index[mid]]
-		m.InterestMarks = append(m.InterestMarks, mk)
-		return nil
-	})
 }

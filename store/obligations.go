@@ -79,17 +79,21 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		// excludes observers) can only answer "not owed", or "void" when
 		// cancelled: skip such meetings when those answers are not wanted.
 		const hasInvitation = "EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = meetings.id AND i.deleted_at IS NULL)"
-		switch {
+		switch us := c.Us(); {
+		case us != nil && actionOnly(f.States):
+			w, a := actionPrefilter(c, us.ID)
+			where += w
+			args = append(args, a...)
 		case !wants(model.NotOwed) && !wants(model.Void):
 			where += " AND ((igos_invited = 1 AND observers_excluded = 0 AND status <> 'cancelled') OR " + hasInvitation + ")"
 		case !wants(model.NotOwed):
 			where += " AND ((igos_invited = 1 AND observers_excluded = 0) OR status = 'cancelled' OR " + hasInvitation + ")"
 		}
-		ms, err := loadMeetings(ctx, tx, where+" ORDER BY start_utc, id", args...)
+		ms, err := loadRuleMeetings(ctx, tx, where+" ORDER BY start_utc, id", args...)
 		if err != nil || len(ms) == 0 {
 			return err
 		}
-		invs, err := loadInvitations(ctx, tx, " WHERE meeting_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL", idList(ms))
+		invs, err := loadInvitationsNoHistory(ctx, tx, " WHERE meeting_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL", idList(ms))
 		if err != nil {
 			return err
 		}
@@ -97,17 +101,15 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		for _, inv := range invs {
 			byMeeting[inv.MeetingID] = append(byMeeting[inv.MeetingID], inv)
 		}
-		for i := range ms {
-			for _, ob := range model.Obligations(c, &ms[i], byMeeting[ms[i].ID], now) {
-				switch {
-				case !wants(ob.State),
-					f.ToOrgID != 0 && ob.To != f.ToOrgID,
-					f.Direction == Outgoing && ob.Incoming,
-					f.Direction == Incoming && !ob.Incoming:
-					continue
-				}
-				out = append(out, ob)
+		for _, ob := range model.AllObligations(c, ms, byMeeting, now) {
+			switch {
+			case !wants(ob.State),
+				f.ToOrgID != 0 && ob.To != f.ToOrgID,
+				f.Direction == Outgoing && ob.Incoming,
+				f.Direction == Incoming && !ob.Incoming:
+				continue
 			}
+			out = append(out, ob)
 		}
 		return nil
 	})
@@ -128,4 +130,91 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		return a.Due.Compare(b.Due)
 	})
 	return out, nil
+}
+
+// actionOnly reports whether every state asked for is one of ActionStates.
+func actionOnly(states []model.ObligationState) bool {
+	if len(states) == 0 {
+		return false
+	}
+	for _, st := range states {
+		if !slices.Contains(ActionStates, st) {
+			return false
+		}
+	}
+	return true
+}
+
+// actionPrefilter narrows the meetings to those that can still ask an
+// officer for something (ActionStates), reading the rule backwards:
+//
+//   - a cancelled meeting answers void (or not owed);
+//   - "update owed" needs an invitation sent (not waived) for a version
+//     older than the meeting's sequence, so a sequence above 0;
+//   - "overdue", "due soon", "owed" and "review" need IGOs invited,
+//     observers not excluded, and an addressee whose invitation is not
+//     settled (sent for the current version, or waived). The addressees
+//     are the convener's partners, and only pairs involving us count: so
+//     all other parties for our meetings, us alone for a partner's.
+//
+// It is a superset of what the rule keeps; the rule decides.
+func actionPrefilter(c *model.Catalog, us int64) (string, []any) {
+	var args []any
+	expected := "CASE convener_id"
+	for _, o := range c.Orgs {
+		partners := map[int64]bool{}
+		for _, g := range c.AgreementsOf(o.ID) {
+			for _, p := range g.Parties {
+				if p.OrgID != o.ID && (o.ID == us || p.OrgID == us) {
+					partners[p.OrgID] = true
+				}
+			}
+		}
+		if len(partners) > 0 {
+			expected += " WHEN ? THEN ?"
+			args = append(args, o.ID, len(partners))
+		}
+	}
+	expected += " ELSE 0 END"
+	settled := `(SELECT count(*) FROM invitations i WHERE i.meeting_id = meetings.id AND i.deleted_at IS NULL
+		AND (meetings.convener_id = ? OR i.to_org_id = ?)
+		AND (i.state = 'waived' OR (i.sent_at <> '' AND i.sent_sequence >= meetings.sequence)))`
+	updateOwed := `EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = meetings.id AND i.deleted_at IS NULL
+		AND i.state <> 'waived' AND i.sent_at <> '' AND i.sent_sequence < meetings.sequence)`
+	where := " AND status <> 'cancelled' AND ((igos_invited = 1 AND observers_excluded = 0 AND " + settled + " < " + expected + ") OR (sequence > 0 AND " + updateOwed + "))"
+	return where, append([]any{us, us}, args...)
+}
+
+// ruleColumns are the columns of a meeting the Article 2 rule reads.
+const ruleColumns = `id, sequence, convener_id, all_day, start_local, first_day, zone, start_utc,
+	igos_invited, observers_excluded, exclusion_reason, status, detail`
+
+// loadRuleMeetings reads meetings with only what the rule needs: the
+// dashboard runs it over a year and more of meetings.
+func loadRuleMeetings(ctx context.Context, q querier, tail string, args ...any) ([]model.Meeting, error) {
+	out := []model.Meeting{}
+	err := forRows(ctx, q, "SELECT "+ruleColumns+" FROM meetings"+tail, args, func(r *sql.Rows) error {
+		var m model.Meeting
+		var status, startLocal, firstDay, det string
+		var startUTC int64
+		if err := r.Scan(&m.ID, &m.Sequence, &m.ConvenerID, &m.AllDay, &startLocal, &firstDay, &m.Zone, &startUTC,
+			&m.IGOsInvited, &m.ObserversExcluded, &m.ExclusionReason, &status, &det); err != nil {
+			return err
+		}
+		var d decoder
+		m.Status = model.MeetingStatus(status)
+		if m.AllDay {
+			m.FirstDay = d.day(firstDay)
+			m.LastDay = m.FirstDay
+		} else {
+			m.Start = wallTime(startLocal, startUTC, m.Zone, &d)
+			m.End = m.Start
+		}
+		if err := decodeDetail(det, &m); err != nil && d.err == nil {
+			d.err = err
+		}
+		out = append(out, m)
+		return d.err
+	})
+	return out, err
 }

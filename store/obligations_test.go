@@ -86,3 +86,64 @@ func TestObligationsDashboard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, out)
 }
+
+// The SQL prefilter for ActionStates must never drop a meeting the rule
+// would list: compare it with the rule over every meeting, on meetings
+// built to sit on each edge of the prefilter.
+func TestActionPrefilterIsExact(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	now := mustTime(t, "2027-03-01T09:00:00+01:00")
+	day := func(n int) time.Time { return now.AddDate(0, 0, n) }
+	mk := func(n int, title string, edit func(m *model.Meeting)) *model.Meeting {
+		m := f.timedMeeting(t, day(n), title)
+		edit(m)
+		require.NoError(t, f.s.CreateMeeting(ctx, m))
+		return m
+	}
+	sentThenChanged := mk(30, "sent, then IGOs dropped and moved", func(*model.Meeting) {})
+	settled := mk(40, "sent for the current version", func(*model.Meeting) {})
+	waived := mk(45, "waived", func(*model.Meeting) {})
+	partners := mk(50, "INTERPOL's, we were invited", func(m *model.Meeting) { m.ConvenerID = f.interpol })
+	partnersOwed := mk(55, "INTERPOL's, nothing received", func(m *model.Meeting) { m.ConvenerID = f.interpol })
+	replied := mk(60, "reply recorded without sending", func(*model.Meeting) {})
+	excluded := mk(65, "observers excluded, sent earlier, then moved", func(m *model.Meeting) {})
+
+	_, err := f.s.MarkSent(ctx, sentThenChanged.ID, f.interpol, day(-10), 0, "ics")
+	require.NoError(t, err)
+	sentThenChanged.IGOsInvited = false
+	sentThenChanged.Start, sentThenChanged.End = sentThenChanged.Start.Add(time.Hour), sentThenChanged.End.Add(time.Hour)
+	require.NoError(t, f.s.UpdateMeeting(ctx, sentThenChanged))
+	_, err = f.s.MarkSent(ctx, settled.ID, f.interpol, day(-10), 0, "ics")
+	require.NoError(t, err)
+	_, err = f.s.Waive(ctx, waived.ID, f.interpol, day(-10), "not this time")
+	require.NoError(t, err)
+	_, err = f.s.MarkSent(ctx, partners.ID, f.iom, day(-10), 0, "ics")
+	require.NoError(t, err)
+	_, err = f.s.RecordReply(ctx, replied.ID, f.interpol, day(-3), model.InvAccepted, 0, nil)
+	require.NoError(t, err)
+	_, err = f.s.MarkSent(ctx, excluded.ID, f.interpol, day(-10), 0, "ics")
+	require.NoError(t, err)
+	excluded.ObserversExcluded, excluded.ExclusionReason = true, "Rule 4"
+	excluded.Venue.City = "Bern"
+	require.NoError(t, f.s.UpdateMeeting(ctx, excluded))
+
+	all, err := f.s.Obligations(ctx, now, ObligationFilter{})
+	require.NoError(t, err)
+	var want []model.Obligation
+	for _, ob := range all {
+		if slices.Contains(ActionStates, ob.State) {
+			want = append(want, ob)
+		}
+	}
+	got, err := f.s.Obligations(ctx, now, ObligationFilter{States: ActionStates})
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	byMeeting := map[int64]model.ObligationState{}
+	for _, ob := range got {
+		byMeeting[ob.MeetingID] = ob.State
+	}
+	assert.Equal(t, map[int64]model.ObligationState{
+		sentThenChanged.ID: model.UpdateOwed, partnersOwed.ID: model.Owed, replied.ID: model.Owed, excluded.ID: model.UpdateOwed,
+	}, byMeeting)
+}

@@ -72,7 +72,7 @@ func TestMigrationKeepsCopyBeforeChangingADatabase(t *testing.T) {
 	assert.Equal(t, 0, n)
 	v, err := schemaVersion(ctx, copyDB)
 	require.NoError(t, err)
-	assert.Equal(t, 1, v)
+	assert.Equal(t, len(migrations()), v)
 
 	// The live database has it, recorded in the same transaction.
 	v, err = s.SchemaVersion(ctx)
@@ -85,13 +85,14 @@ func TestMigrationKeepsCopyBeforeChangingADatabase(t *testing.T) {
 func TestFailedMigrationLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	s := newFixture(t).s
-	bad := append(migrations(), migration{version: 2, name: "broken", sql: "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);"})
+	last := len(migrations())
+	bad := append(migrations(), migration{version: last + 1, name: "broken", sql: "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);"})
 	err := s.migrate(ctx, bad)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "0002_broken")
+	assert.Contains(t, err.Error(), "_broken")
 	v, err := s.SchemaVersion(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 1, v, "the version is recorded only with the migration")
+	assert.Equal(t, last, v, "the version is recorded only with the migration")
 	var n int
 	require.NoError(t, s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'").Scan(&n))
 	assert.Equal(t, 0, n, "the migration's first statement was rolled back")
@@ -162,4 +163,37 @@ func TestOpenPathWithSpecialCharacters(t *testing.T) {
 	defer s.Close()
 	_, err = os.Stat(path)
 	assert.NoError(t, err, "the file is where it was asked for")
+}
+
+// A database made by the first release (schema 1) is copied, then
+// migrated: the meetings' agenda gets into the detail column.
+func TestMigration0002FillsMeetingDetail(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	v1, err := open(ctx, path, migrations()[:1])
+	require.NoError(t, err)
+	require.NoError(t, v1.Seed(ctx, "interpol-iom-2014", "IOM"))
+	for _, q := range []string{
+		`INSERT INTO meetings (id, uid, title, kind, convener_id, all_day, first_day, last_day, start_utc, end_utc, status, confidentiality, created, modified)
+			VALUES (7, 'u7', 'Old meeting', 'meeting', 2, 1, '2020-01-01', '2020-01-02', 1577836800, 1578009600, 'held', 'public', '', '')`,
+		"INSERT INTO meeting_areas VALUES (7, 3, 0), (7, 1, 1)",
+		"INSERT INTO agenda_items VALUES (70, 7, 0, 'First'), (71, 7, 1, 'Second \"quoted\"')",
+		"INSERT INTO agenda_item_areas VALUES (71, 7, 4, 0), (71, 7, 2, 1)",
+		"INSERT INTO interest_marks VALUES (7, 1, 0, 'asked')",
+	} {
+		_, err := v1.db.ExecContext(ctx, q)
+		require.NoError(t, err, q)
+	}
+	require.NoError(t, v1.Close())
+
+	s, err := Open(ctx, path)
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = os.Stat(path + ".before-0002.bak")
+	assert.NoError(t, err, "a copy is kept before migration 0002")
+	m, err := s.Meeting(ctx, 7)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{3, 1}, m.AreaIDs)
+	assert.Equal(t, []model.AgendaItem{{ID: 70, Title: "First", AreaIDs: []int64{}}, {ID: 71, Title: `Second "quoted"`, AreaIDs: []int64{4, 2}}}, m.Agenda)
+	assert.Equal(t, []model.InterestMark{{OrgID: 1, Note: "asked"}}, m.InterestMarks)
 }
