@@ -23,6 +23,7 @@ type calendarScreen struct {
 	app    *App
 	month  model.Date // first day of the month on show
 	title  *widget.Label
+	days   *fyne.Container // the weekday names
 	grid   *fyne.Container
 	agenda *fyne.Container
 	// Entries is what the month holds, in order (for tests).
@@ -44,6 +45,7 @@ type calEntry struct {
 func newCalendarScreen(a *App) *calendarScreen {
 	return &calendarScreen{app: a,
 		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
+		days:   container.NewGridWithColumns(7),
 		grid:   container.NewGridWithColumns(7),
 		agenda: container.NewVBox(),
 	}
@@ -54,7 +56,7 @@ func (s *calendarScreen) view() fyne.CanvasObject {
 	next := &widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { s.month = s.month.AddMonths(1); s.reload() }}
 	today := &widget.Button{Text: lang.L("Today"), OnTapped: func() { s.month = model.Date{}; s.reload() }}
 	top := container.NewHBox(prev, today, next, s.title)
-	split := container.NewHSplit(s.grid, container.NewVScroll(s.agenda))
+	split := container.NewHSplit(container.NewBorder(s.days, nil, nil, nil, s.grid), container.NewVScroll(s.agenda))
 	split.Offset = 0.72
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -134,8 +136,9 @@ func (s *calendarScreen) chip(e calEntry, d model.Date) fyne.CanvasObject {
 func (s *calendarScreen) show() {
 	s.title.SetText(lang.L(s.month.Month.String()) + " " + itoa(s.month.Year))
 	s.grid.Objects = nil
+	s.days.Objects = nil
 	for _, wd := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
-		s.grid.Add(&widget.Label{Text: lang.L(wd), Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}})
+		s.days.Add(&widget.Label{Text: lang.L(wd), Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}})
 	}
 	// Start on the Monday on or before the first of the month.
 	wd := (int(s.month.In(time.UTC).Weekday()) + 6) % 7
@@ -167,6 +170,7 @@ func (s *calendarScreen) show() {
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 		s.grid.Add(container.NewStack(bg, container.NewVBox(cell...)))
 	}
+	s.days.Refresh()
 	s.grid.Refresh()
 	s.agenda.Objects = nil
 	for _, e := range s.Entries {

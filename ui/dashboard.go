@@ -57,6 +57,9 @@ func (s *dashboardScreen) view() fyne.CanvasObject {
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, s.heading), nil, nil, nil, container.NewVScroll(s.body))
 }
 
+// maxRows is how many rows a dashboard section shows.
+const maxRows = 100
+
 // dashData is everything the dashboard reads, loaded in one go.
 type dashData struct {
 	obligations []model.Obligation
@@ -75,15 +78,29 @@ func (s *dashboardScreen) reload() {
 		if d.obligations, err = a.data.Obligations(ctx, now, from, to); err != nil {
 			return nil, err
 		}
-		ms, err := a.data.Meetings(ctx, MeetingQuery{From: from, To: to, Limit: 5000})
+		// The next 60 days in one query; the few other meetings the action
+		// rows name, one by one (a window of a year may hold thousands).
+		ms, err := a.data.Meetings(ctx, MeetingQuery{From: now, To: now.AddDate(0, 0, 60), Limit: 1000})
 		if err != nil {
 			return nil, err
 		}
 		for i := range ms {
 			d.meetings[ms[i].ID] = &ms[i]
-			if !ms[i].EndsAt().Before(now) && ms[i].StartsAt().Before(now.AddDate(0, 0, 60)) {
-				d.next = append(d.next, ms[i])
+		}
+		d.next = ms
+		shown := 0
+		for _, ob := range d.obligations {
+			if d.meetings[ob.MeetingID] != nil || !ob.State.NeedsAction() || ob.State == model.Owed {
+				continue
 			}
+			if shown++; shown > 2*maxRows {
+				break
+			}
+			m, err := a.data.Meeting(ctx, ob.MeetingID)
+			if err != nil {
+				return nil, err
+			}
+			d.meetings[m.ID] = m
 		}
 		d.series, err = a.data.SeriesList(ctx)
 		return d, err
@@ -138,7 +155,7 @@ func (s *dashboardScreen) show(d *dashData) {
 	rows := func(key string) []fyne.CanvasObject {
 		var out []fyne.CanvasObject
 		for i, it := range s.items[key] {
-			if i == 100 {
+			if i == maxRows {
 				out = append(out, widget.NewLabel(lang.L("… and more")))
 				break
 			}

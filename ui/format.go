@@ -215,8 +215,18 @@ func convenerColor(c *model.Catalog, org int64) color.Color {
 	if us := c.Us(); us != nil && us.ID == org {
 		return theme.Color(theme.ColorNamePrimary)
 	}
-	palette := []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameHyperlink}
-	return theme.Color(palette[int(org)%len(palette)])
+	// Partners take the palette in the catalog's order.
+	palette := []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameHyperlink, theme.ColorNameError}
+	n := 0
+	for _, o := range c.Orgs {
+		if o.ID == org {
+			break
+		}
+		if !o.Us {
+			n++
+		}
+	}
+	return theme.Color(palette[n%len(palette)])
 }
 
 // orgOptions lists the organizations for a Select, as "ACRONYM – Name".

@@ -85,7 +85,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 func (s *settingsScreen) reload() {
 	c := s.app.cat
 	if us := c.Us(); us != nil {
-		s.us.SetText(us.Acronym + " – " + us.Name)
+		s.us.SetText(us.Name)
 		if s.hqZone.Text == "" {
 			s.hqZone.SetText(us.Zone)
 		}
