@@ -11,8 +11,9 @@ import (
 
 // Column encodings, shared by every aggregate.
 
-// tsLayout writes instants in UTC with as many fractional digits as needed.
-const tsLayout = "2006-01-02T15:04:05.999999999Z07:00"
+// tsLayout writes instants in UTC with nine fractional digits: fixed width,
+// so that text order is time order (ORDER BY modified, changes since).
+const tsLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 // localLayout writes wall-clock times in a meeting's zone.
 const localLayout = "2006-01-02T15:04:05.999999999"
@@ -30,7 +31,7 @@ func parseTS(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(tsLayout, s)
+	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("stored instant %q is damaged: %w", s, err)
 	}
