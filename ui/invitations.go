@@ -56,10 +56,9 @@ func newInvitationsScreen(a *App) *invitationsScreen {
 
 func (s *invitationsScreen) view() fyne.CanvasObject {
 	importBtn := &widget.Button{Text: lang.L("Import reply (.ics)…"), Icon: theme.DownloadIcon(), OnTapped: s.onImportReply}
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, importBtn, s.filter), nil, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(s.detail)))
+	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
 	split.Offset = 0.45
-	return split
+	return container.NewBorder(container.NewBorder(nil, nil, nil, importBtn, s.filter), nil, nil, nil, split)
 }
 
 func (s *invitationsScreen) reload() {
@@ -138,7 +137,7 @@ func (s *invitationsScreen) load() {
 		s.sel = -1
 		s.list.UnselectAll()
 		s.list.Refresh()
-		s.detail.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Select an invitation to see its history and act on it."))}
+		s.detail.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("Select an invitation to see its history and act on it."), Wrapping: fyne.TextWrapWord}}
 		if len(s.rows) > 0 && only != 0 {
 			s.list.Select(0)
 		}
@@ -191,7 +190,7 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 		&widget.Label{Text: ob.Reason, Wrapping: fyne.TextWrapWord},
 	}
 	if !ob.Incoming {
-		objs = append(objs, container.NewGridWithColumns(3,
+		objs = append(objs, container.NewGridWithColumns(2,
 			&widget.Button{Text: lang.L("Mark as sent"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { s.onMarkSent(ob) }},
 			&widget.Button{Text: lang.L("Record reply…"), Icon: theme.MailReplyIcon(), OnTapped: func() { s.onRecordReply(ob) }},
 			&widget.Button{Text: lang.L("Waive…"), Icon: theme.CancelIcon(), OnTapped: func() { s.onWaive(ob) }},

@@ -185,16 +185,27 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 	closeBtn := &widget.Button{Text: lang.L("Close"), Icon: theme.NavigateBackIcon(), OnTapped: e.onClose}
 	tools := []fyne.CanvasObject{closeBtn, layout.NewSpacer(), e.save}
 	if e.orig != nil {
+		// Print and Delete sit behind "More" so that the bar fits a 900-pixel window.
+		var more *widget.Button
+		more = &widget.Button{Icon: theme.MoreHorizontalIcon(), OnTapped: func() {
+			menu := fyne.NewMenu("",
+				fyne.NewMenuItem(lang.L("Print brief…"), func() { printBrief(e.app, e.orig) }),
+				fyne.NewMenuItem(lang.L("Delete"), func() { e.screen.deleteMeeting(e.orig) }))
+			c := e.app.win.Canvas()
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(more).Add(fyne.NewPos(0, more.Size().Height))
+			widget.ShowPopUpMenuAtPosition(menu, c, pos)
+		}}
 		tools = []fyne.CanvasObject{closeBtn, layout.NewSpacer(),
 			&widget.Button{Text: lang.L("Invitations"), Icon: theme.MailSendIcon(), OnTapped: func() { e.app.invitations.openMeeting(e.orig.ID) }},
-			&widget.Button{Text: lang.L("Print brief…"), Icon: theme.DocumentPrintIcon(), OnTapped: func() { printBrief(e.app, e.orig) }},
-			&widget.Button{Text: lang.L("Delete"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: func() { e.screen.deleteMeeting(e.orig) }},
-			e.save}
+			more, e.save}
 	}
 	top := container.NewVBox(
 		&widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		container.NewHBox(tools...))
-	art2 := widget.NewCard(lang.L("What Article 2 says"), lang.L("Recomputed as you type, before saving"), e.art2)
+	art2 := container.NewVBox(
+		&widget.Label{Text: lang.L("What Article 2 says"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: lang.L("Recomputed as you type, before saving"), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
+		e.art2)
 	split := container.NewHSplit(container.NewVScroll(container.NewVBox(form, e.summary)), container.NewVScroll(art2))
 	split.Offset = 0.62
 

@@ -94,8 +94,8 @@ func newRecurrenceBuilder(onChange func()) *recurrenceBuilder {
 func (b *recurrenceBuilder) view() fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewGridWithColumns(2, b.freq, container.NewBorder(nil, nil, widget.NewLabel(lang.L("every")), nil, b.interval)),
-		container.NewGridWithColumns(3, b.ordinal, b.weekday, b.monthDay),
-		container.NewGridWithColumns(3, b.end, b.until, b.count),
+		container.NewGridWithColumns(2, b.ordinal, container.NewStack(b.weekday, b.monthDay)),
+		container.NewGridWithColumns(2, b.end, container.NewStack(b.until, b.count)),
 		b.rule,
 	)
 }
