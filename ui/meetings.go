@@ -43,6 +43,7 @@ type meetingsScreen struct {
 	gen      int // bumped by every new query: stale pages are dropped
 	selected int64
 	editor   *meetingEditor
+	undo     *widget.Button // the Undo of the last deletion
 }
 
 // The periods of the list's filter.
@@ -303,24 +304,30 @@ func (s *meetingsScreen) closeEditor() {
 func (s *meetingsScreen) deleteMeeting(m *model.Meeting) {
 	a := s.app
 	dialog.ShowConfirm(lang.L("Delete meeting"), lang.L("Delete “{{.Title}}”? Its invitation records go with it.", map[string]any{"Title": m.Title}), func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			s.onDeleteConfirmed(m)
 		}
-		a.do(func(ctx context.Context) error { return a.data.DeleteMeeting(ctx, m.ID) }, func() {
-			s.editor = nil
-			s.closeEditor()
-			s.offerUndo(m)
-		})
 	}, a.win)
+}
+
+// onDeleteConfirmed deletes m (a tombstone the store keeps) and offers Undo.
+func (s *meetingsScreen) onDeleteConfirmed(m *model.Meeting) {
+	a := s.app
+	a.do(func(ctx context.Context) error { return a.data.DeleteMeeting(ctx, m.ID) }, func() {
+		s.editor = nil
+		s.closeEditor()
+		s.offerUndo(m)
+	})
 }
 
 func (s *meetingsScreen) offerUndo(m *model.Meeting) {
 	a := s.app
 	var d dialog.Dialog
-	undo := &widget.Button{Text: lang.L("Undo"), Icon: theme.ContentUndoIcon(), OnTapped: func() {
+	s.undo = &widget.Button{Text: lang.L("Undo"), Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		d.Hide()
 		a.do(func(ctx context.Context) error { return a.data.RestoreMeeting(ctx, m.ID) }, s.runQuery)
 	}}
+	undo := s.undo
 	d = dialog.NewCustom(lang.L("Meeting deleted"), lang.L("Close"), container.NewVBox(widget.NewLabel(m.Title), undo), a.win)
 	d.Show()
 }
