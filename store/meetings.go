@@ -273,8 +273,9 @@ func cloneAgenda(items []model.AgendaItem) []model.AgendaItem {
 // UpdateMeeting validates m and saves it. m.Version must be the stored
 // version, else model.ErrConflict (someone else changed it). The stored
 // UID and Created are kept; Sequence is bumped when the change is material
-// (model.MaterialChange: time, place or status); Version is bumped and
-// Modified set. m is updated to what was stored.
+// (model.MaterialChange: time, place or status), or, for a partner's
+// meeting (Source set), set to the SEQUENCE the import brings when higher;
+// Version is bumped and Modified set. m is updated to what was stored.
 func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 	out := *m
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -293,9 +294,15 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 			return err
 		}
 		normalize(&out)
+		given := out.Sequence
 		out.UID, out.Created, out.Sequence = old.UID, old.Created, old.Sequence
 		if model.MaterialChange(old, &out) {
 			out.Sequence++
+		}
+		// A partner's meeting carries the partner's SEQUENCE: keep it when
+		// the import brings a higher one.
+		if out.Source != "" && given > out.Sequence {
+			out.Sequence = given
 		}
 		out.Version, out.Modified = old.Version+1, s.now()
 		return s.rewriteMeeting(ctx, tx, &out)

@@ -293,3 +293,19 @@ func TestMeetingsFilter(t *testing.T) {
 	}
 	assert.Len(t, up, 1, "only the last weekly meeting is within 60 days of day 60")
 }
+
+func TestImportedMeetingKeepsPartnerSequence(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	m := f.timedMeeting(t, mustTime(t, "2027-04-12T09:00:00+02:00"), "INTERPOL's conference")
+	m.ConvenerID, m.Source, m.UID, m.Sequence = f.interpol, "partner calendar", "abc@interpol.int", 3
+	require.NoError(t, f.s.CreateMeeting(ctx, m))
+	assert.Equal(t, 3, m.Sequence, "an imported meeting keeps the partner's SEQUENCE")
+	m.Sequence = 5
+	m.Title = "renamed by the partner"
+	require.NoError(t, f.s.UpdateMeeting(ctx, m))
+	assert.Equal(t, 5, m.Sequence)
+	m.Sequence = 1 // an older copy does not move it back
+	require.NoError(t, f.s.UpdateMeeting(ctx, m))
+	assert.Equal(t, 5, m.Sequence)
+}

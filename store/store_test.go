@@ -47,6 +47,9 @@ func TestOpenMigratesAndReopens(t *testing.T) {
 	var mode string
 	require.NoError(t, s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
 	assert.Equal(t, "wal", mode)
+	var cache int
+	require.NoError(t, s.db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache))
+	assert.Equal(t, -32768, cache)
 }
 
 func TestMigrationKeepsCopyBeforeChangingADatabase(t *testing.T) {
