@@ -279,6 +279,7 @@ var (
 	scExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scPrint  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	scQuit   = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	scSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // addShortcuts makes the menu's shortcuts work on every platform (only
@@ -288,7 +289,7 @@ func (a *App) addShortcuts() {
 	for _, s := range []struct {
 		sc *desktop.CustomShortcut
 		fn func()
-	}{{scNew, a.onNewMeeting}, {scFind, a.onFind}, {scExport, a.onExportInvitation}, {scPrint, a.onPrintBrief}, {scQuit, a.onClose}} {
+	}{{scNew, a.onNewMeeting}, {scFind, a.onFind}, {scExport, a.onExportInvitation}, {scPrint, a.onPrintBrief}, {scQuit, a.onClose}, {scSave, a.onSaveShortcut}} {
 		fn := s.fn
 		c.RemoveShortcut(s.sc)
 		c.AddShortcut(s.sc, func(fyne.Shortcut) { fn() })
@@ -298,6 +299,13 @@ func (a *App) addShortcuts() {
 func (a *App) onNewMeeting() {
 	a.Show("meetings")
 	a.meetings.onNew()
+}
+
+// onSaveShortcut saves the meeting being edited, when it is valid.
+func (a *App) onSaveShortcut() {
+	if e := a.meetings.editor; e != nil && a.current == "meetings" && !e.save.Disabled() {
+		e.onSave()
+	}
 }
 
 func (a *App) onFind() {

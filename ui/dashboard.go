@@ -142,7 +142,7 @@ func (s *dashboardScreen) show(d *dashData) {
 		id := m.ID
 		state, imp := statusLabel(m.Status), widget.MediumImportance
 		for _, ob := range d.obligations {
-			if ob.MeetingID == id && !ob.Incoming {
+			if ob.MeetingID == id && !ob.Incoming && ob.State != model.NotOwed {
 				state, imp = stateLabel(ob.State), stateImportance(ob.State)
 				break
 			}

@@ -20,6 +20,7 @@ import (
 type invitationsScreen struct {
 	app    *App
 	filter *widget.Select
+	all    *widget.Button // back from one meeting to the filter's list
 	list   *widget.List
 	detail *fyne.Container
 
@@ -56,15 +57,17 @@ func newInvitationsScreen(a *App) *invitationsScreen {
 
 func (s *invitationsScreen) view() fyne.CanvasObject {
 	importBtn := &widget.Button{Text: lang.L("Import reply (.ics)…"), Icon: theme.DownloadIcon(), OnTapped: s.onImportReply}
+	s.all = &widget.Button{Text: lang.L("All meetings"), Icon: theme.NavigateBackIcon(), OnTapped: func() { s.only = 0; s.load() }}
+	s.all.Hide()
 	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
 	split.Offset = 0.45
-	return container.NewBorder(container.NewBorder(nil, nil, nil, importBtn, s.filter), nil, nil, nil, split)
+	return container.NewBorder(container.NewBorder(nil, nil, s.all, importBtn, s.filter), nil, nil, nil, split)
 }
 
 func (s *invitationsScreen) reload() {
 	if s.filter.SelectedIndex() < 0 {
-		s.filter.SetSelectedIndex(0) // loads
-		return
+		s.filter.Selected = s.filter.Options[0] // without OnChanged, which would forget s.only
+		s.filter.Refresh()
 	}
 	s.load()
 }
@@ -129,6 +132,11 @@ func (s *invitationsScreen) load() {
 		return d, err
 	}, func(d *invData) {
 		s.rows = d.obs
+		if only != 0 {
+			s.all.Show()
+		} else {
+			s.all.Hide()
+		}
 		s.meetings = map[int64]*model.Meeting{}
 		for i := range d.meetings {
 			s.meetings[d.meetings[i].ID] = &d.meetings[i]

@@ -16,7 +16,7 @@ func saveMeeting(t *testing.T, a *App) model.Meeting {
 	t.Helper()
 	e := fillNewMeeting(t, a)
 	test.Tap(e.save)
-	ms, err := a.data.Meetings(context.Background(), MeetingQuery{})
+	ms, err := a.data.Meetings(context.Background(), MeetingQuery{Text: "Regional Conference on Border Security"})
 	require.NoError(t, err)
 	require.Len(t, ms, 1)
 	return ms[0]
@@ -26,8 +26,15 @@ func TestMarkSentAndWaive(t *testing.T) {
 	a, _ := newTestApp(t)
 	m := saveMeeting(t, a)
 
+	// A second meeting, not owing anything, so that "one meeting" shows.
+	e := fillNewMeeting(t, a)
+	e.title.SetText("Internal planning")
+	test.Tap(e.igos)
+	test.Tap(e.save)
+
 	a.invitations.openMeeting(m.ID)
 	assert.Equal(t, "invitations", a.Current())
+	assert.True(t, a.invitations.all.Visible(), "one meeting shown, with a way back to all")
 	rows := a.invitations.Rows()
 	require.Len(t, rows, 1)
 	assert.Equal(t, model.Overdue, rows[0].State)
@@ -41,12 +48,14 @@ func TestMarkSentAndWaive(t *testing.T) {
 	// The dashboard no longer lists it as owed.
 	a.Show("dashboard")
 	assert.Empty(t, a.dashboard.items[secOutgoing])
-	require.Len(t, a.dashboard.items[secNext], 1)
+	require.Len(t, a.dashboard.items[secNext], 2)
 	assert.Equal(t, "Sent", a.dashboard.items[secNext][0].State)
+	assert.Equal(t, "Internal planning", a.dashboard.items[secNext][1].Title)
+	assert.Equal(t, "Planned", a.dashboard.items[secNext][1].State, "a meeting owing nothing shows its status")
 
 	// Moving the meeting makes an update owed, live in the editor first.
 	a.meetings.open(m.ID)
-	e := a.meetings.editor
+	e = a.meetings.editor
 	require.NotNil(t, e)
 	require.Len(t, e.Obligations, 1)
 	assert.Equal(t, model.Sent, e.Obligations[0].State)
