@@ -231,6 +231,9 @@ func (s *Store) CreateMeetings(ctx context.Context, ms []model.Meeting) error {
 			if err := m.Validate(c); err != nil {
 				return batchErr(len(out), i, err)
 			}
+			for j := range m.Agenda {
+				m.Agenda[j].ID = 0 // a new meeting's items are new, even when copied from another
+			}
 			if m.UID == "" {
 				m.UID = model.NewUID()
 			}
@@ -294,6 +297,16 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 			return err
 		}
 		normalize(&out)
+		// Items keep their ids only if they were this meeting's.
+		own := map[int64]bool{}
+		for _, it := range old.Agenda {
+			own[it.ID] = true
+		}
+		for j := range out.Agenda {
+			if !own[out.Agenda[j].ID] {
+				out.Agenda[j].ID = 0
+			}
+		}
 		given := out.Sequence
 		out.UID, out.Created, out.Sequence = old.UID, old.Created, old.Sequence
 		if model.MaterialChange(old, &out) {

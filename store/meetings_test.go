@@ -309,3 +309,26 @@ func TestImportedMeetingKeepsPartnerSequence(t *testing.T) {
 	require.NoError(t, f.s.UpdateMeeting(ctx, m))
 	assert.Equal(t, 5, m.Sequence)
 }
+
+func TestCopiedAgendaItemsGetTheirOwnIDs(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	a := f.timedMeeting(t, mustTime(t, "2027-04-12T09:00:00+02:00"), "original")
+	require.NoError(t, f.s.CreateMeeting(ctx, a))
+	b := *a // "duplicate meeting" in the editor
+	b.ID, b.UID, b.Agenda = 0, "", append([]model.AgendaItem(nil), a.Agenda...)
+	require.NoError(t, f.s.CreateMeeting(ctx, &b))
+	assert.NotEqual(t, a.Agenda[0].ID, b.Agenda[0].ID)
+
+	// Moving an item from a to b: it becomes b's, a keeps its own.
+	b.Agenda = append(b.Agenda, a.Agenda[0])
+	require.NoError(t, f.s.UpdateMeeting(ctx, &b))
+	require.Len(t, b.Agenda, 2)
+	assert.NotEqual(t, a.Agenda[0].ID, b.Agenda[1].ID)
+	got, err := f.s.Meeting(ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, a.Agenda, got.Agenda)
+	var n int
+	require.NoError(t, f.s.db.QueryRowContext(ctx, "SELECT count(*) FROM agenda_items WHERE meeting_id = ?", b.ID).Scan(&n))
+	assert.Equal(t, 2, n, "the child table follows the meeting's agenda")
+}
