@@ -130,6 +130,7 @@ func (s *Store) SaveOccurrence(ctx context.Context, seriesID int64, o *model.Occ
 			prev = &cs.Occurrences[i]
 			out.ID = prev.ID
 		}
+		keepOwnIDs(&out, prev)
 		if err := checkOccurrence(ctx, tx, cs, &out, i); err != nil {
 			return err
 		}
@@ -306,5 +307,30 @@ func seriesTimes(o *model.Occurrence, loc *time.Location) {
 	o.OriginalStart = o.OriginalStart.In(loc)
 	if !o.Start.IsZero() {
 		o.Start, o.End = o.Start.In(loc), o.End.In(loc)
+	}
+}
+
+// keepOwnIDs clears the ids of agenda and action items that were not the
+// occurrence's own (copied from another occurrence), so that they are
+// inserted as new rather than clash with the originals.
+func keepOwnIDs(o, prev *model.Occurrence) {
+	items, actions := map[int64]bool{}, map[int64]bool{}
+	if prev != nil {
+		for _, it := range prev.Agenda {
+			items[it.ID] = true
+		}
+		for _, a := range prev.ActionItems {
+			actions[a.ID] = true
+		}
+	}
+	for i := range o.Agenda {
+		if !items[o.Agenda[i].ID] {
+			o.Agenda[i].ID = 0
+		}
+	}
+	for i := range o.ActionItems {
+		if !actions[o.ActionItems[i].ID] {
+			o.ActionItems[i].ID = 0
+		}
 	}
 }

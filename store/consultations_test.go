@@ -90,6 +90,12 @@ func TestConsultationSeriesAndOccurrences(t *testing.T) {
 	assert.Equal(t, held.ID, got.Occurrences[0].ID)
 	assert.Equal(t, 1, got.Sequence, "minutes are not a change of schedule")
 
+	// Carrying an open item over to the next consultation makes a new item.
+	next := &model.Occurrence{OriginalStart: ins[2].OriginalStart, ActionItems: []model.ActionItem{held.ActionItems[2]}}
+	require.NoError(t, f.s.SaveOccurrence(ctx, cs.ID, next))
+	assert.NotEqual(t, held.ActionItems[2].ID, next.ActionItems[0].ID)
+	require.NoError(t, f.s.SaveOccurrence(ctx, cs.ID, &model.Occurrence{OriginalStart: ins[2].OriginalStart}))
+
 	open, err := f.s.OpenActionItems(ctx)
 	require.NoError(t, err)
 	require.Len(t, open, 1)
