@@ -189,6 +189,9 @@ func forRows(ctx context.Context, q querier, query string, args []any, fn func(*
 // CreateAgreement validates and stores a new agreement with everything it
 // holds, setting its ID, UID (when empty), area IDs, Version 1 and Modified.
 func (s *Store) CreateAgreement(ctx context.Context, a *model.Agreement) error {
+	if a == nil {
+		return model.Invalid("agreement", "none given")
+	}
 	if err := a.Validate(); err != nil {
 		return err
 	}
@@ -217,6 +220,9 @@ func (s *Store) insertAgreement(ctx context.Context, tx *sql.Tx, a *model.Agreem
 // otherwise); it is bumped. Areas keep their IDs; an area that is left out
 // is deleted, which is model.ErrConflict while a meeting still uses it.
 func (s *Store) UpdateAgreement(ctx context.Context, a *model.Agreement) error {
+	if a == nil {
+		return model.Invalid("agreement", "none given")
+	}
 	if err := a.Validate(); err != nil {
 		return err
 	}

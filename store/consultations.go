@@ -18,6 +18,9 @@ import (
 // stores it with its venue rotation and occurrence records. It sets ID,
 // UID (when empty), Sequence 0, Version 1, Created and Modified.
 func (s *Store) CreateSeries(ctx context.Context, cs *model.ConsultationSeries) error {
+	if cs == nil {
+		return model.Invalid("consultation series", "none given")
+	}
 	out := cloneSeries(cs)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		c, err := loadCatalog(ctx, tx)
@@ -59,6 +62,9 @@ func (s *Store) CreateSeries(ctx context.Context, cs *model.ConsultationSeries) 
 // version (model.ErrConflict otherwise). Sequence is bumped when the
 // schedule changes (start, duration, zone, rule or venues).
 func (s *Store) UpdateSeries(ctx context.Context, cs *model.ConsultationSeries) error {
+	if cs == nil {
+		return model.Invalid("consultation series", "none given")
+	}
 	out := cloneSeries(cs)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		old, err := lockedSeries(ctx, tx, cs.ID)
@@ -116,6 +122,9 @@ func (s *Store) DeleteSeries(ctx context.Context, id int64) error {
 // the occurrence was moved, cancelled or given another venue. o gets its
 // IDs.
 func (s *Store) SaveOccurrence(ctx context.Context, seriesID int64, o *model.Occurrence) error {
+	if o == nil {
+		return model.Invalid("occurrence", "none given")
+	}
 	out := cloneOccurrence(*o)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		cs, err := lockedSeries(ctx, tx, seriesID)

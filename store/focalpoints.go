@@ -60,6 +60,9 @@ func (s *Store) focalPoints(ctx context.Context, tail string, args ...any) ([]mo
 // CreateFocalPoint validates and stores a focal point, setting its ID and
 // Modified. An unknown organization or agreement is model.ErrInvalid.
 func (s *Store) CreateFocalPoint(ctx context.Context, f *model.FocalPoint) error {
+	if f == nil {
+		return model.Invalid("focal point", "none given")
+	}
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -84,6 +87,9 @@ func (s *Store) insertFocalPoint(ctx context.Context, tx *sql.Tx, f *model.Focal
 
 // UpdateFocalPoint validates and saves a focal point.
 func (s *Store) UpdateFocalPoint(ctx context.Context, f *model.FocalPoint) error {
+	if f == nil {
+		return model.Invalid("focal point", "none given")
+	}
 	if err := f.Validate(); err != nil {
 		return err
 	}

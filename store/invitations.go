@@ -154,6 +154,9 @@ func readInvitations(ctx context.Context, q querier, history bool, tail string, 
 // and writes it with the history lines fn added. When fn fails, nothing is
 // written and its error is returned. It returns the stored invitation.
 func (s *Store) UpdateInvitation(ctx context.Context, meetingID, toOrg int64, fn func(*model.Invitation) error) (*model.Invitation, error) {
+	if fn == nil {
+		return nil, model.Invalid("change", "no change given")
+	}
 	var result *model.Invitation
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		m, err := lockedMeeting(ctx, tx, meetingID)

@@ -201,6 +201,9 @@ func (w *meetingWriter) insertChildren(ctx context.Context, m *model.Meeting) er
 // in the meeting's zone. An invalid meeting is model.ErrInvalid and
 // nothing is written; m is changed only when the meeting is stored.
 func (s *Store) CreateMeeting(ctx context.Context, m *model.Meeting) error {
+	if m == nil {
+		return model.Invalid("meeting", "none given")
+	}
 	ms := []model.Meeting{*m}
 	if err := s.CreateMeetings(ctx, ms); err != nil {
 		return err
@@ -280,6 +283,9 @@ func cloneAgenda(items []model.AgendaItem) []model.AgendaItem {
 // meeting (Source set), set to the SEQUENCE the import brings when higher;
 // Version is bumped and Modified set. m is updated to what was stored.
 func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
+	if m == nil {
+		return model.Invalid("meeting", "none given")
+	}
 	out := *m
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		old, err := lockedMeeting(ctx, tx, m.ID)

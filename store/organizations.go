@@ -59,6 +59,9 @@ func scanOrganization(r scanner) (*model.Organization, error) {
 // ID and Modified. A duplicate acronym, or a second organization marked as
 // us, is model.ErrConflict.
 func (s *Store) CreateOrganization(ctx context.Context, o *model.Organization) error {
+	if o == nil {
+		return model.Invalid("organization", "none given")
+	}
 	if err := o.Validate(); err != nil {
 		return err
 	}
@@ -82,6 +85,9 @@ func (s *Store) insertOrganization(ctx context.Context, tx *sql.Tx, o *model.Org
 
 // UpdateOrganization validates and saves an organization.
 func (s *Store) UpdateOrganization(ctx context.Context, o *model.Organization) error {
+	if o == nil {
+		return model.Invalid("organization", "none given")
+	}
 	if err := o.Validate(); err != nil {
 		return err
 	}

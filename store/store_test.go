@@ -200,3 +200,17 @@ func TestMigration0002FillsMeetingDetail(t *testing.T) {
 	assert.Equal(t, []model.AgendaItem{{ID: 70, Title: "First", AreaIDs: []int64{}}, {ID: 71, Title: `Second "quoted"`, AreaIDs: []int64{4, 2}}}, m.Agenda)
 	assert.Equal(t, []model.InterestMark{{OrgID: 1, Note: "asked"}}, m.InterestMarks)
 }
+
+func TestNilRecordsAreRefusedNotPanics(t *testing.T) {
+	ctx := context.Background()
+	s := newFixture(t).s
+	for _, err := range []error{
+		s.CreateMeeting(ctx, nil), s.UpdateMeeting(ctx, nil), s.CreateOrganization(ctx, nil), s.UpdateOrganization(ctx, nil),
+		s.CreateAgreement(ctx, nil), s.UpdateAgreement(ctx, nil), s.CreateFocalPoint(ctx, nil), s.UpdateFocalPoint(ctx, nil),
+		s.CreateSeries(ctx, nil), s.UpdateSeries(ctx, nil), s.SaveOccurrence(ctx, 1, nil),
+	} {
+		assert.ErrorIs(t, err, model.ErrInvalid)
+	}
+	_, err := s.UpdateInvitation(ctx, 1, 1, nil)
+	assert.ErrorIs(t, err, model.ErrInvalid)
+}
