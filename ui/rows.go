@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -41,10 +44,17 @@ func badge(text string, imp widget.Importance) *widget.Label {
 
 // reasonRow lays out one record: a badge, a bold title, a wrapped reason.
 func reasonRow(state, title, reason string, imp widget.Importance, open func()) *tapRow {
-	t := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	r := &widget.Label{Text: reason, Wrapping: fyne.TextWrapWord}
+	// One RichText for both lines keeps them close together, where two
+	// labels would each add their own padding.
+	strong := widget.RichTextStyleParagraph
+	strong.TextStyle = fyne.TextStyle{Bold: true}
+	text := widget.NewRichText(&widget.TextSegment{Text: title, Style: strong}, &widget.TextSegment{Text: reason, Style: widget.RichTextStyleParagraph})
+	text.Wrapping = fyne.TextWrapWord
 	b := badge(state, imp)
-	return newTapRow(container.NewBorder(nil, nil, container.NewVBox(b), nil, container.NewVBox(t, r)), open)
+	// A fixed badge column keeps the titles aligned, whatever the state.
+	col := canvas.NewRectangle(color.Transparent)
+	col.SetMinSize(fyne.NewSize(112, 1))
+	return newTapRow(container.NewBorder(nil, nil, container.NewStack(col, container.NewVBox(b)), nil, text), open)
 }
 
 // section is a titled group of rows on the dashboard.
