@@ -41,8 +41,11 @@ func Run(ctx context.Context, st *store.Store) error {
 	a := app.NewWithID(AppID)
 	ui := New(ctx, a, StoreData(st))
 	ui.startedAt = start
+	// An interrupt (the context's end) closes the window as Quit would.
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
 	ui.ShowAndRun()
-	return nil
+	return ctx.Err()
 }
 
 // App is the main window and the screens it shows.

@@ -42,6 +42,8 @@ type meetingEditor struct {
 	igos          *widget.Check
 	excluded      *widget.Check
 	excludeReason *widget.Entry
+	marksBox      *fyne.Container
+	marks         []*markRow
 	areas         *checkList
 	agendaBox     *fyne.Container
 	agenda        []*agendaRow
@@ -124,6 +126,7 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	e.igos = check(lang.L("Intergovernmental organizations are invited"))
 	e.excluded = check(lang.L("The rules of procedure exclude observers"))
 	e.excludeReason = entry(lang.L("Rule or decision that excludes observers"))
+	e.marksBox = newMarksBox()
 	e.areas = newCheckList(func([]string) { e.onChanged("") })
 	e.agendaBox = container.NewVBox()
 	e.background = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Background (may be shared with partners)")}
@@ -168,7 +171,7 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("End"), "end", until),
 		e.item(lang.L("Time zone"), "zone", e.zone),
 		e.item(lang.L("Venue"), "venue", venue),
-		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason)),
+		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason, e.marksBox)),
 		e.item(lang.L("Areas of cooperation"), "areas", e.areas),
 		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
 		e.item(lang.L("Status"), "status", e.status),
@@ -292,6 +295,7 @@ func (e *meetingEditor) onZoneChanged(s string) {
 
 func (e *meetingEditor) onConvenerChanged(string) {
 	e.setAreaOptions()
+	e.setMarkOptions()
 	e.onChanged("")
 }
 

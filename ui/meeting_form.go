@@ -27,6 +27,8 @@ func (e *meetingEditor) fill(m *model.Meeting) {
 		e.convener.SetSelected(o.Acronym)
 	}
 	e.setAreaOptions()
+	e.setMarkOptions()
+	e.fillMarks(m)
 	e.allDay.SetChecked(m.AllDay)
 	loc := m.Location()
 	var sd, ed time.Time
@@ -156,6 +158,7 @@ func (e *meetingEditor) read() (*model.Meeting, error) {
 	if !m.ObserversExcluded {
 		m.ExclusionReason = ""
 	}
+	m.InterestMarks = e.readMarks()
 	m.AreaIDs = nil
 	for _, n := range e.areas.Selected {
 		m.AreaIDs = append(m.AreaIDs, e.areaIDs[n])
