@@ -45,7 +45,7 @@ func Run(ctx context.Context, st *store.Store) error {
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()
 	ui.ShowAndRun()
-	return ctx.Err()
+	return nil // closed by the user or by an interrupt: both are a clean end
 }
 
 // App is the main window and the screens it shows.
