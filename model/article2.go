@@ -90,17 +90,21 @@ func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization
 			if us != nil && m.ConvenerID != us.ID && p.OrgID != us.ID {
 				continue
 			}
-			ob := answer(tx, c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
-			if us != nil && p.OrgID == us.ID {
-				ob.Incoming = true
-			}
-			if i := slices.IndexFunc(out[first:], func(o Obligation) bool { return o.To == ob.To }); i >= 0 {
-				if weight(ob.State) > weight(out[first+i].State) {
-					out[first+i] = ob
+			// Answer in place at the end of out; when an earlier agreement
+			// already answered for this addressee, keep the weightier answer.
+			out = append(out, Obligation{})
+			ob := &out[len(out)-1]
+			answer(ob, tx, c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
+			ob.Incoming = us != nil && p.OrgID == us.ID
+			for i := first; i < len(out)-1; i++ {
+				if out[i].To == ob.To {
+					if weight(ob.State) > weight(out[i].State) {
+						out[i] = *ob
+					}
+					out = out[:len(out)-1]
+					break
 				}
-				continue
 			}
-			out = append(out, ob)
 		}
 	}
 	return out
@@ -137,9 +141,9 @@ func findInvitation(invs []Invitation, to int64) *Invitation {
 }
 
 // answer applies the rule to one meeting, one agreement and one addressee.
-func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) Obligation {
+func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) {
 	from, toA := c.Acronym(m.ConvenerID), c.Acronym(to)
-	ob := Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
+	*ob = Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
 	if inv != nil {
 		ob.InvitationID = inv.ID
 	}
@@ -151,8 +155,8 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 	// An agreement that does not bind on the meeting's day creates nothing.
 	if ok, why, art := g.InForceOn(start); !ok {
 		ob.State, ob.Article = NotOwed, art
-		ob.Reason = tx.join(name, " does not bind on ", start.String(), ": ", why, ".")
-		return ob
+		ob.Reason = tx.join(name, " does not bind on ", tx.date(start), ": ", why, ".")
+		return
 	}
 
 	// A cancelled meeting owes nothing; say so even when one was sent, and
@@ -167,13 +171,13 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 				ob.Reason += fmt.Sprintf(" %s was sent the cancellation (version %d).", toA, inv.SentSequence)
 			}
 		}
-		return ob
+		return
 	}
 
 	if inv != nil && inv.State == InvWaived {
 		ob.State = Waived
 		ob.Reason = fmt.Sprintf("The invitation from %s to %s was waived: %s.", from, toA, strings.TrimSuffix(inv.WaiveReason, "."))
-		return ob
+		return
 	}
 
 	// Once sent, the record speaks: update owed, the reply, or waiting.
@@ -182,7 +186,7 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 		switch {
 		case m.Sequence > inv.SentSequence:
 			ob.State = UpdateOwed
-			ob.Reason = tx.join("The meeting changed (time, place or status) after version ", strconv.Itoa(inv.SentSequence), " was sent to ", toA, " on ", sentOn.String(), "; send the update (version ", strconv.Itoa(m.Sequence), ").")
+			ob.Reason = tx.join("The meeting changed (time, place or status) after version ", tx.itoa(inv.SentSequence), " was sent to ", toA, " on ", tx.date(sentOn), "; send the update (version ", tx.itoa(m.Sequence), ").")
 		case inv.State == InvAccepted:
 			ob.State = Accepted
 			ob.Reason = tx.join(toA, " accepted", repsText(inv.Representatives), ".")
@@ -194,35 +198,35 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 			ob.Reason = tx.join(toA, " declined.")
 		case inv.State == InvNoReply || !now.Before(m.StartsAt()):
 			ob.State = NoReply
-			ob.Reason = tx.join("Sent to ", toA, " on ", sentOn.String(), " (version ", strconv.Itoa(inv.SentSequence), "); the meeting began with no reply.")
+			ob.Reason = tx.join("Sent to ", toA, " on ", tx.date(sentOn), " (version ", tx.itoa(inv.SentSequence), "); the meeting began with no reply.")
 		default:
 			ob.State = Sent
-			ob.Reason = tx.join("Sent to ", toA, " on ", sentOn.String(), " (version ", strconv.Itoa(inv.SentSequence), "); awaiting a reply.")
+			ob.Reason = tx.join("Sent to ", toA, " on ", tx.date(sentOn), " (version ", tx.itoa(inv.SentSequence), "); awaiting a reply.")
 		}
-		return ob
+		return
 	}
 
 	// Nothing sent: is an invitation owed at all?
 	if !m.IGOsInvited {
 		ob.State = NotOwed
 		ob.Reason = tx.join("No intergovernmental organizations are invited to this meeting, so ", from, " owes ", toA, " no observer invitation.")
-		return ob
+		return
 	}
 	if m.ObserversExcluded {
 		ob.State = NotOwed
 		ob.Reason = fmt.Sprintf("The rules of procedure exclude observers: %s.", strings.TrimSuffix(m.ExclusionReason, "."))
-		return ob
+		return
 	}
 	because, matched, anyArea := interestReason(tx, c, g, m, to)
 	if because == "" {
 		if !anyArea {
 			ob.State = Review
 			ob.Reason = fmt.Sprintf("IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to %s are to be discussed.", toA)
-			return ob
+			return
 		}
 		ob.State = NotOwed
 		ob.Reason = tx.join("IGOs are invited, but no agenda item concerns an area of interest to ", toA, " under ", name, ".")
-		return ob
+		return
 	}
 	ob.Areas = matched
 	ob.Due = start.AddDays(-g.LeadTimeDays)
@@ -230,22 +234,21 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 	switch {
 	case left < 0:
 		ob.State = Overdue
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " was due on ", ob.Due.String(), " (", strconv.Itoa(-left), " days ago): ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " was due on ", tx.date(ob.Due), " (", tx.itoa(-left), " days ago): ", because, ".")
 	case left <= DueSoonDays:
 		ob.State = DueSoon
-		when := "in " + strconv.Itoa(left) + " days"
+		when := "in " + tx.itoa(left) + " days"
 		switch left {
 		case 0:
 			when = "today"
 		case 1:
 			when = "tomorrow"
 		}
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is due ", when, ", ", ob.Due.String(), ": ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is due ", when, ", ", tx.date(ob.Due), ": ", because, ".")
 	default:
 		ob.State = Owed
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", ob.Due.String(), ": ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", tx.date(ob.Due), ": ", because, ".")
 	}
-	return ob
 }
 
 // interestReason says why the meeting concerns addressee `to` under g: the
@@ -254,36 +257,31 @@ func answer(tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to 
 // anyArea reports whether the meeting has any area at all (of any
 // agreement) or an officer's mark: without one, the answer is "review".
 func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (because string, matched []int64, anyArea bool) {
-	toA := c.Acronym(to)
 	anyArea = len(m.AreaIDs) > 0 || len(m.InterestMarks) > 0
-	note := func(ids []int64) []int64 {
-		var hit []int64
+	// note adds the areas of ids that interest `to` to matched, and says
+	// whether ids held any; the first list with a hit gives the reason.
+	note := func(ids []int64) (hits []int64) {
+		before := len(matched)
 		for _, id := range ids {
 			anyArea = true
-			if g.Area(id) == nil {
-				continue
-			}
-			if g.InterestedIn(to, id) {
-				hit = append(hit, id)
-				if !slices.Contains(matched, id) {
-					matched = append(matched, id)
-				}
+			if g.Area(id) != nil && g.InterestedIn(to, id) && !slices.Contains(matched, id) {
+				matched = append(matched, id)
 			}
 		}
-		return hit
+		return matched[before:]
 	}
 	for _, it := range m.Agenda {
-		if hit := note(it.AreaIDs); len(hit) > 0 && because == "" {
-			because = tx.join("IGOs are invited and the agenda item “", it.Title, "” concerns ", areaNames(g, hit))
+		if hits := note(it.AreaIDs); len(hits) > 0 && because == "" {
+			because = tx.join("IGOs are invited and the agenda item “", it.Title, "” concerns ", areaNames(g, hits))
 		}
 	}
-	if hit := note(m.AreaIDs); len(hit) > 0 && because == "" {
-		because = tx.join("IGOs are invited and the meeting concerns ", areaNames(g, hit))
+	if hits := note(m.AreaIDs); len(hits) > 0 && because == "" {
+		because = tx.join("IGOs are invited and the meeting concerns ", areaNames(g, hits))
 	}
 	if because == "" {
 		for _, mk := range m.InterestMarks {
 			if mk.OrgID == to {
-				because = fmt.Sprintf("IGOs are invited and an officer marked the meeting as a matter of interest to %s", toA)
+				because = "IGOs are invited and an officer marked the meeting as a matter of interest to " + c.Acronym(to)
 				if mk.Note != "" {
 					because += " (" + strings.TrimSuffix(mk.Note, ".") + ")"
 				}
@@ -367,4 +365,24 @@ func (tx *texts) join(parts ...string) string {
 		tx.block = append(tx.block, p...)
 	}
 	return unsafe.String(&tx.block[start], n)
+}
+
+// date writes d into the block and returns it as a string.
+func (tx *texts) date(d Date) string {
+	if d.Year < 0 || d.Year > 9999 || d.IsZero() {
+		return d.String()
+	}
+	var b [10]byte
+	b[0], b[1], b[2], b[3] = byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10)
+	b[4], b[7] = '-', '-'
+	b[5], b[6] = byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10)
+	b[8], b[9] = byte('0'+d.Day/10), byte('0'+d.Day%10)
+	return tx.join(unsafe.String(&b[0], len(b)))
+}
+
+// itoa writes n into the block and returns it as a string.
+func (tx *texts) itoa(n int) string {
+	var b [20]byte
+	d := strconv.AppendInt(b[:0], int64(n), 10)
+	return tx.join(unsafe.String(&d[0], len(d)))
 }
