@@ -20,8 +20,9 @@ import (
 	"github.com/liaison-app/liaison/store"
 )
 
-// AppID is the Fyne application id: it names the preferences file.
-const AppID = "org.liaison-app.liaison"
+// AppID is the Fyne application id (the same as FyneApp.toml's): it names
+// the preferences file.
+const AppID = "org.liaison.app"
 
 // Preference keys.
 const (
