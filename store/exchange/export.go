@@ -1,0 +1,297 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/store/ical"
+)
+
+// Result says what ExportInvitation wrote and recorded.
+type Result struct {
+	Method     ical.Method // REQUEST, or CANCEL for a cancelled meeting
+	Sequence   int         // the version that went out
+	ICSPath    string
+	EMLPath    string // "" when no message was asked for
+	Organizer  model.FocalPoint
+	Attendees  []model.FocalPoint
+	Invitation *model.Invitation // the record after the export
+}
+
+// parties finds what an invitation from the meeting's convener to toOrg
+// rests on: the agreement binding them (one in force on the meeting's first
+// day when there is one) and the article that obliges the convener.
+func parties(c *model.Catalog, m *model.Meeting, toOrg int64) (*model.Agreement, string, error) {
+	var found *model.Agreement
+	for _, g := range c.AgreementsOf(m.ConvenerID) {
+		if !g.HasParty(toOrg) || toOrg == m.ConvenerID {
+			continue
+		}
+		if ok, _, _ := g.InForceOn(m.StartDay()); ok {
+			found = g
+			break
+		}
+		if found == nil {
+			found = g
+		}
+	}
+	if found == nil {
+		return nil, "", model.Invalid("to", "%s and %s share no agreement: no invitation is owed to %s", c.Acronym(m.ConvenerID), c.Acronym(toOrg), c.Acronym(toOrg))
+	}
+	return found, found.Party(m.ConvenerID).Article, nil
+}
+
+// focalPoints returns the active focal points of org under agreement g on
+// day d that can be written to: placeholders and those without an address
+// are left out.
+func focalPoints(ctx context.Context, st *store.Store, org, agreement int64, d model.Date) ([]model.FocalPoint, error) {
+	fps, err := st.ActiveFocalPoints(ctx, org, agreement, d)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.FocalPoint
+	for _, f := range fps {
+		if !f.Placeholder && f.Email != "" {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// ExportInvitation writes the observer invitation from our meeting
+// meetingID to organization toOrg as an .ics file (METHOD:REQUEST, or
+// METHOD:CANCEL once the meeting is cancelled) and, when emlPath is not
+// empty, as a ready-to-send .eml; and records in the invitation's history,
+// in the same transaction, that this version (SEQUENCE) went out at now.
+// The files are written atomically inside that transaction: when writing
+// fails nothing is recorded, and when the record fails the files are
+// removed. Nothing is written for an internal meeting, a meeting that is
+// not ours, a partner with no agreement with us or no active focal point.
+func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (Result, error) {
+	if icsPath == "" {
+		return Result{}, model.Invalid("output", "give the .ics file to write")
+	}
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return Result{}, err
+	}
+	c, err := st.Catalog(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	us := c.Us()
+	if us == nil || m.ConvenerID != us.ID {
+		return Result{}, model.Invalid("meeting", "%q is convened by %s, not by us: only the convener sends its invitations", m.Title, c.Acronym(m.ConvenerID))
+	}
+	if c.Org(toOrg) == nil {
+		return Result{}, model.Invalid("to", "organization %d is not known", toOrg)
+	}
+	g, article, err := parties(c, m, toOrg)
+	if err != nil {
+		return Result{}, err
+	}
+	today := model.DateOf(now.In(zoneOf(us)))
+	ours, err := focalPoints(ctx, st, us.ID, g.ID, today)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(ours) == 0 {
+		return Result{}, model.Invalid("organizer", "%s has no active focal point under %s (%s) to send the invitation from", us.Acronym, g.ShortName, orArt(g.FocalPointArticle))
+	}
+	theirs, err := focalPoints(ctx, st, toOrg, g.ID, today)
+	if err != nil {
+		return Result{}, err
+	}
+	req := ical.Invitation{Meeting: m, Catalog: c, Organizer: ours[0], Attendees: theirs, Article: article, Now: now}
+	var cal bytes.Buffer
+	if err := ical.WriteInvitation(&cal, req); err != nil {
+		return Result{}, err
+	}
+	var eml bytes.Buffer
+	via := "ics"
+	if emlPath != "" {
+		if err := ical.WriteEML(&eml, ical.InvitationMail(req, cal.Bytes())); err != nil {
+			return Result{}, err
+		}
+		via = "eml"
+	}
+	res := Result{Method: req.ResolvedMethod(), Sequence: m.Sequence, ICSPath: icsPath, Organizer: ours[0], Attendees: theirs}
+	var written []string
+	inv, err := st.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error {
+		if err := inv.MarkSent(now, m.Sequence, via); err != nil {
+			return err
+		}
+		if err := writeAtomic(icsPath, cal.Bytes()); err != nil {
+			return err
+		}
+		written = append(written, icsPath)
+		if emlPath != "" {
+			if err := writeAtomic(emlPath, eml.Bytes()); err != nil {
+				return err
+			}
+			written = append(written, emlPath)
+		}
+		return nil
+	})
+	if err != nil {
+		for _, p := range written { // the record failed: the files must not claim otherwise
+			os.Remove(p)
+		}
+		return Result{}, err
+	}
+	res.EMLPath, res.Invitation = emlPath, inv
+	return res, nil
+}
+
+func orArt(a string) string {
+	if a == "" {
+		return "Art. 7"
+	}
+	return a
+}
+
+func zoneOf(o *model.Organization) *time.Location {
+	if o != nil {
+		if loc, err := model.LoadZone(o.Zone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// FeedOptions chooses what ExportFeed publishes.
+type FeedOptions struct {
+	From, To time.Time // meetings overlapping [From, To); zero: unbounded
+	For      int64     // the partner the feed is for; zero: our own use
+}
+
+// FeedResult counts what went into a feed.
+type FeedResult struct {
+	Meetings, Series int
+	Left             int // meetings left out (not for that partner, or unusable)
+}
+
+// ExportFeed writes a METHOD:PUBLISH calendar of meetings and consultation
+// series to path, atomically. For a partner, only what is public or for
+// the parties to an agreement with it goes in; internal notes never do.
+func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.Time, path string) (FeedResult, error) {
+	c, err := st.Catalog(ctx)
+	if err != nil {
+		return FeedResult{}, err
+	}
+	if opt.For != 0 {
+		o := c.Org(opt.For)
+		if o == nil {
+			return FeedResult{}, model.Invalid("for", "organization %d is not known", opt.For)
+		}
+		if o.Us {
+			return FeedResult{}, model.Invalid("for", "%s is us: leave --for out for our own feed", o.Acronym)
+		}
+	}
+	ms, err := st.Meetings(ctx, store.MeetingFilter{From: opt.From, To: opt.To})
+	if err != nil {
+		return FeedResult{}, err
+	}
+	series, err := st.SeriesList(ctx)
+	if err != nil {
+		return FeedResult{}, err
+	}
+	orgs := map[int64]model.FocalPoint{}
+	fps, err := st.FocalPoints(ctx)
+	if err != nil {
+		return FeedResult{}, err
+	}
+	today := model.DateOf(now)
+	for _, f := range fps {
+		if _, ok := orgs[f.OrgID]; !ok && !f.Placeholder && f.Email != "" && f.ActiveOn(today) {
+			orgs[f.OrgID] = f
+		}
+	}
+	feed := ical.Feed{Meetings: ms, Series: series, Catalog: c, For: opt.For, From: opt.From, To: opt.To, Organizers: orgs, Now: now}
+	var res FeedResult
+	for i := range ms {
+		if feed.Included(&ms[i]) {
+			res.Meetings++
+		} else {
+			res.Left++
+		}
+	}
+	var b bytes.Buffer
+	if err := ical.WriteFeed(&b, feed); err != nil {
+		return FeedResult{}, err
+	}
+	res.Series = bytes.Count(b.Bytes(), []byte("\r\nRRULE:")) // one per series written
+	return res, writeAtomic(path, b.Bytes())
+}
+
+// ExportConsultation writes consultation series seriesID as a REQUEST to
+// the focal points of the other parties to its agreement (one recurring
+// event, EXDATE for cancelled occurrences, one override per moved one),
+// atomically to path, and as an .eml when emlPath is not empty. A rule that
+// Outlook cannot convert is refused with the reason.
+func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, now time.Time, path, emlPath string) (Result, error) {
+	s, err := st.Series(ctx, seriesID)
+	if err != nil {
+		return Result{}, err
+	}
+	c, err := st.Catalog(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	g := c.Agreement(s.AgreementID)
+	us := c.Us()
+	if g == nil || us == nil {
+		return Result{}, errors.New("the consultation's agreement or our organization is missing from the catalog")
+	}
+	today := model.DateOf(now.In(zoneOf(us)))
+	ours, err := focalPoints(ctx, st, us.ID, g.ID, today)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(ours) == 0 {
+		return Result{}, model.Invalid("organizer", "%s has no active focal point under %s to send the consultation from", us.Acronym, g.ShortName)
+	}
+	var theirs []model.FocalPoint
+	for _, p := range g.Parties {
+		if p.OrgID == us.ID {
+			continue
+		}
+		fps, err := focalPoints(ctx, st, p.OrgID, g.ID, today)
+		if err != nil {
+			return Result{}, err
+		}
+		theirs = append(theirs, fps...)
+	}
+	req := ical.Series{Method: ical.Request, Series: s, Catalog: c, Organizer: ours[0], Attendees: theirs, Now: now}
+	var cal bytes.Buffer
+	if err := ical.WriteSeries(&cal, req); err != nil {
+		return Result{}, err
+	}
+	res := Result{Method: ical.Request, Sequence: s.Sequence, ICSPath: path, Organizer: ours[0], Attendees: theirs}
+	if emlPath != "" {
+		var eml bytes.Buffer
+		mail := ical.Mail{From: ours[0], To: theirs, Subject: "Consultation under " + orArt8(g) + ": " + s.Title,
+			Text: fmt.Sprintf("%s\n\nThe series is attached as a calendar file.", s.Title), Calendar: cal.Bytes(), Filename: "consultation.ics", Now: now}
+		if err := ical.WriteEML(&eml, mail); err != nil {
+			return Result{}, err
+		}
+		if err := writeAtomic(emlPath, eml.Bytes()); err != nil {
+			return Result{}, err
+		}
+		res.EMLPath = emlPath
+	}
+	return res, writeAtomic(path, cal.Bytes())
+}
+
+func orArt8(g *model.Agreement) string {
+	if g.ConsultationArticle == "" {
+		return "Art. 8"
+	}
+	return g.ConsultationArticle
+}
