@@ -277,8 +277,13 @@ func TestSeriesExceptions(t *testing.T) {
 			t.Errorf("missing %q", want)
 		}
 	}
-	if n := countPrefix(lines, "UID:"); n != 2 {
-		t.Errorf("%d VEVENTs, want the series and one moved occurrence", n)
+	// The series, the moved occurrence, and the two 2028 occurrences held
+	// in Lyon by the venue rotation.
+	if n := countPrefix(lines, "UID:"); n != 4 {
+		t.Errorf("%d VEVENTs, want the series, one moved occurrence and two in Lyon", n)
+	}
+	if !contains(lines, "RECURRENCE-ID;TZID=Europe/Zurich:20280418T140000") || !contains(lines, "LOCATION:INTERPOL GS\\, Lyon\\, FR") {
+		t.Errorf("the rotation to Lyon is not written:\n%s", strings.Join(lines, "\n"))
 	}
 }
 

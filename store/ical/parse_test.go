@@ -76,8 +76,8 @@ func TestRoundTripSeries(t *testing.T) {
 		t.Fatal(err)
 	}
 	items := mustParse(t, b.String())
-	if len(items) != 2 {
-		t.Fatalf("%d items, want the series and its moved occurrence", len(items))
+	if len(items) != 4 {
+		t.Fatalf("%d items, want the series, its moved occurrence and two in Lyon", len(items))
 	}
 	master, moved := items[0], items[1]
 	if master.RRule == "" || len(master.ExDates) != 2 || !master.ExDates[0].Equal(s.Occurrences[0].OriginalStart) {

@@ -161,20 +161,37 @@ func writeSeriesEvents(e *encoder, c *model.Catalog, s *model.ConsultationSeries
 	}
 	e.ends("VEVENT")
 
-	// One VEVENT per occurrence moved or given another venue.
-	ins, err := s.Instances(start, start.AddDate(50, 0, 0))
+	// One VEVENT per occurrence moved, or held elsewhere than the first
+	// venue (a rotation, or a venue of its own): a calendar must not show
+	// Geneva when the consultation is in Lyon. A rule without an end gets
+	// them for the next three years.
+	horizon := start.AddDate(50, 0, 0)
+	if !strings.Contains(rule, "UNTIL=") && !strings.Contains(rule, "COUNT=") {
+		horizon = latest(start, now).AddDate(3, 0, 0)
+	}
+	ins, err := s.Instances(start, horizon)
 	if err != nil {
 		return err
 	}
 	for _, in := range ins {
-		rec := in.Record
-		if rec == nil || rec.Cancelled || (!rec.Moved() && rec.Venue == nil) {
+		if in.Cancelled() {
+			continue
+		}
+		moved := in.Record != nil && in.Record.Moved()
+		if !moved && in.Venue == venue {
 			continue
 		}
 		base(in.OriginalStart, in.Start, in.End, in.Venue)
 		e.ends("VEVENT")
 	}
 	return nil
+}
+
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // untilUTC rewrites a rule's UNTIL in UTC, as RFC 5545 requires when
