@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
+	a, st := newTestApp(t)
+	ctx := context.Background()
+	// Focal points with addresses: the template's are placeholders.
+	fps, err := st.FocalPoints(ctx)
+	require.NoError(t, err)
+	for i := range fps {
+		fps[i].Placeholder, fps[i].Name = false, "Focal Point"
+		require.NoError(t, st.UpdateFocalPoint(ctx, &fps[i]))
+	}
+	m := saveMeeting(t, a)
+	a.invitations.openMeeting(m.ID)
+	require.Len(t, a.invitations.Rows(), 1)
+	ob := a.invitations.Rows()[0]
+
+	x, ok := a.data.(Exchanger)
+	require.True(t, ok, "the store offers the iCalendar exchange")
+	dir := t.TempDir()
+	msg, err := x.ExportInvitation(ctx, ob.MeetingID, ob.To, a.now(), filepath.Join(dir, "inv.ics"), filepath.Join(dir, "inv.eml"))
+	require.NoError(t, err)
+	assert.Contains(t, msg, "REQUEST")
+	ics, err := os.ReadFile(filepath.Join(dir, "inv.ics"))
+	require.NoError(t, err)
+	assert.Contains(t, string(ics), "Regional Conference on Border Security")
+	_, err = os.Stat(filepath.Join(dir, "inv.eml"))
+	assert.NoError(t, err)
+
+	a.invitations.openMeeting(m.ID)
+	require.Len(t, a.invitations.Rows(), 1)
+	assert.Equal(t, model.Sent, a.invitations.Rows()[0].State)
+}
