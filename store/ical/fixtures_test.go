@@ -2,6 +2,7 @@ package ical
 
 import (
 	"bytes"
+	"os"
 	"testing"
 	"time"
 
@@ -115,4 +116,13 @@ func writeInv(t testing.TB, r Invitation) []byte {
 
 func invitation(m *model.Meeting) Invitation {
 	return Invitation{Meeting: m, Catalog: catalog(), Organizer: organizer(), Attendees: partners(), Article: "Art. 2.1", Now: now}
+}
+
+func mustReadFile(t testing.TB, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
