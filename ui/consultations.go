@@ -181,7 +181,7 @@ func (s *consultationsScreen) edit(sr *model.ConsultationSeries) {
 	}}
 	form.ExtendBaseWidget(form)
 	s.filling = false
-	s.detail.Objects = []fyne.CanvasObject{form, s.errLabel, container.NewHBox(s.save),
+	s.detail.Objects = []fyne.CanvasObject{form, s.errLabel, container.NewHBox(s.save, &widget.Button{Text: lang.L("Export .ics…"), Icon: theme.MailSendIcon(), OnTapped: s.onExportSeries}),
 		widget.NewCard(lang.L("Consultations"), lang.L("Tap one to record its agenda, minutes, outcomes and action items"), s.instances)}
 	s.detail.Refresh()
 	s.onChanged()

@@ -27,6 +27,43 @@ type Exchanger interface {
 	ExportInvitation(ctx context.Context, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error)
 	// ImportFiles imports .ics files and says what changed.
 	ImportFiles(ctx context.Context, paths []string, now time.Time) (string, error)
+	// ExportConsultation writes a consultation series for the partners'
+	// focal points, and says what it did.
+	ExportConsultation(ctx context.Context, seriesID int64, now time.Time, icsPath string) (string, error)
+}
+
+func (d storeData) ExportConsultation(ctx context.Context, seriesID int64, now time.Time, icsPath string) (string, error) {
+	r, err := exchange.ExportConsultation(ctx, d.Store, seriesID, now, icsPath, "")
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s, version %d: %s", r.Method, r.Sequence, r.ICSPath), nil
+}
+
+// onExportSeries writes the series on show as an .ics for the partners.
+func (s *consultationsScreen) onExportSeries() {
+	a := s.app
+	x, ok := a.data.(Exchanger)
+	if !ok || s.cur == nil || s.cur.ID == 0 {
+		dialog.ShowInformation(lang.L("Export .ics…"), lang.L("Save the series to record its consultations."), a.win)
+		return
+	}
+	id := s.cur.ID
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			a.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		now := a.now()
+		background(a, func(ctx context.Context) (string, error) { return x.ExportConsultation(ctx, id, now, path) }, func(msg string) {
+			dialog.ShowInformation(lang.L("Export .ics…"), msg, a.win)
+		})
+	}, a.win)
+	d.SetFileName("consultation-series.ics")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	d.Show()
 }
 
 func (d storeData) ExportInvitation(ctx context.Context, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error) {
