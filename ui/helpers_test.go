@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,16 +35,53 @@ func mustZone(name string) *time.Location {
 func newTestApp(t *testing.T) (*App, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "liaison.db"))
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	require.NoError(t, os.WriteFile(path, seededDB(t), 0o600))
+	st, err := store.Open(ctx, path)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
-	require.NoError(t, st.Seed(ctx, "interpol-iom-2014", "INTERPOL"))
 	fa := test.NewTempApp(t)
 	fa.Preferences().SetString(prefLanguage, "en")
 	a := newApp(ctx, fa, StoreData(st), true, func() time.Time { return testNow })
 	a.win.Resize(a.win.Canvas().Size().Max(fyneSize(1280, 800)))
 	t.Cleanup(func() { setupLanguage("en") })
 	return a, st
+}
+
+var (
+	seededOnce  sync.Once
+	seededBytes []byte
+	seededErr   error
+)
+
+// seededDB returns the bytes of a database migrated and seeded once for
+// the whole run: every test starts from a copy, which is much faster than
+// migrating and seeding again on a busy two-core machine.
+func seededDB(t *testing.T) []byte {
+	seededOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "liaison-ui-test")
+		if err != nil {
+			seededErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		ctx := context.Background()
+		path := filepath.Join(dir, "seed.db")
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			seededErr = err
+			return
+		}
+		seededErr = st.Seed(ctx, "interpol-iom-2014", "INTERPOL")
+		if err := st.Close(); seededErr == nil {
+			seededErr = err
+		}
+		if seededErr == nil {
+			seededBytes, seededErr = os.ReadFile(path)
+		}
+	})
+	require.NoError(t, seededErr)
+	return seededBytes
 }
 
 func filterAll() store.MeetingFilter { return store.MeetingFilter{} }
