@@ -12,6 +12,11 @@ import (
 // limit: 256 MiB.
 const DefaultLimit = 256 << 20
 
+// maxDeferred bounds the events kept waiting for a VTIMEZONE further down
+// the file; past it they are passed on at once (with an unknown zone as
+// their Problem), so that memory stays bounded.
+const maxDeferred = 10000
+
 // Parse reads an iCalendar stream and calls fn with each event, in file
 // order, as soon as the event has been read (an event whose zone is defined
 // by a VTIMEZONE further down waits for it). Peak memory is one event plus
@@ -187,7 +192,7 @@ func (p *parser) end(name string) error {
 	case inEvent:
 		ev := p.ev
 		p.ev = nil
-		if !p.ready(ev) {
+		if len(p.deferred) < maxDeferred && !p.ready(ev) {
 			p.deferred = append(p.deferred, ev)
 			return nil
 		}

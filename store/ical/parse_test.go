@@ -3,6 +3,7 @@ package ical
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -325,4 +326,24 @@ type zeros struct{}
 func (zeros) Read(b []byte) (int, error) {
 	clear(b)
 	return len(b), nil
+}
+
+func TestEventsWaitingForAZoneAreBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\n")
+	for i := 0; i <= maxDeferred; i++ {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:e%d\r\nDTSTART;TZID=Late Zone:20270110T090000\r\nEND:VEVENT\r\n", i)
+	}
+	b.WriteString("BEGIN:VTIMEZONE\r\nTZID:Late Zone\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n")
+	items := mustParse(t, b.String())
+	if len(items) != maxDeferred+1 {
+		t.Fatalf("%d items", len(items))
+	}
+	if items[0].Problem == "" || !strings.Contains(items[0].Problem, "Late Zone") {
+		t.Errorf("the event past the bound should be passed on with its unknown zone: %q", items[0].Problem)
+	}
+	last := items[len(items)-1]
+	if last.Problem != "" || !last.Meeting.Start.Equal(time.Date(2027, 1, 10, 6, 0, 0, 0, time.UTC)) {
+		t.Errorf("a waiting event was not resolved by the late VTIMEZONE: %q %s", last.Problem, last.Meeting.Start)
+	}
 }
