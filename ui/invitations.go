@@ -44,7 +44,7 @@ func newInvitationsScreen(a *App) *invitationsScreen {
 	s.list = &widget.List{
 		Length: func() int { return len(s.rows) },
 		CreateItem: func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, badge("Update owed", widget.MediumImportance), nil,
+			return container.NewBorder(nil, nil, badgeColumn(badge("Update owed", widget.MediumImportance)), nil,
 				&widget.Label{Text: "title", Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateItem: s.updateItem,
@@ -162,13 +162,13 @@ func (s *invitationsScreen) rowTitle(ob model.Obligation) string {
 	if m := s.meetings[ob.MeetingID]; m != nil {
 		t = m.Title + " · " + m.StartDay().String()
 	}
-	return c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + " · " + t
+	return t + " · " + c.Acronym(ob.From) + " → " + c.Acronym(ob.To)
 }
 
 func (s *invitationsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	ob := s.rows[i]
-	b := box.Objects[1].(*widget.Label)
+	b := box.Objects[1].(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	b.Text, b.Importance = stateLabel(ob.State), stateImportance(ob.State)
 	b.Refresh()
 	box.Objects[0].(*widget.Label).SetText(s.rowTitle(ob))

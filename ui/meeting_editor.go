@@ -207,7 +207,7 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		container.NewHBox(tools...))
 	art2 := container.NewVBox(
 		&widget.Label{Text: lang.L("What Article 2 says"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
-		&widget.Label{Text: lang.L("Recomputed as you type, before saving"), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: lang.L("Recomputed as you type, before saving"), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
 		e.art2)
 	split := container.NewHSplit(container.NewVScroll(container.NewVBox(form, e.summary)), container.NewVScroll(art2))
 	split.Offset = 0.62

@@ -50,11 +50,7 @@ func reasonRow(state, title, reason string, imp widget.Importance, open func()) 
 	strong.TextStyle = fyne.TextStyle{Bold: true}
 	text := widget.NewRichText(&widget.TextSegment{Text: title, Style: strong}, &widget.TextSegment{Text: reason, Style: widget.RichTextStyleParagraph})
 	text.Wrapping = fyne.TextWrapWord
-	b := badge(state, imp)
-	// A fixed badge column keeps the titles aligned, whatever the state.
-	col := canvas.NewRectangle(color.Transparent)
-	col.SetMinSize(fyne.NewSize(112, 1))
-	return newTapRow(container.NewBorder(nil, nil, container.NewStack(col, container.NewVBox(b)), nil, text), open)
+	return newTapRow(container.NewBorder(nil, nil, badgeColumn(badge(state, imp)), nil, text), open)
 }
 
 // section is a titled group of rows on the dashboard.
@@ -63,4 +59,13 @@ func section(title string, rows []fyne.CanvasObject, empty string) fyne.CanvasOb
 		rows = []fyne.CanvasObject{&widget.Label{Text: empty, Importance: widget.LowImportance}}
 	}
 	return widget.NewCard(title, "", container.NewVBox(rows...))
+}
+
+// badgeColumn gives a badge a fixed width, so that the titles beside a
+// column of badges line up whatever the state. The badge stays reachable
+// as the column's last object.
+func badgeColumn(b *widget.Label) *fyne.Container {
+	col := canvas.NewRectangle(color.Transparent)
+	col.SetMinSize(fyne.NewSize(112, 1))
+	return container.NewStack(col, container.NewVBox(b))
 }

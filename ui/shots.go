@@ -15,7 +15,17 @@ func NewAt(ctx context.Context, fa fyne.App, data Data, now func() time.Time) *A
 // ShowForScreenshot shows a screen by name; "editor" opens the first
 // upcoming meeting that owes an invitation in the meeting editor.
 func (a *App) ShowForScreenshot(name string) {
-	if name != "editor" {
+	switch name {
+	case "invitations":
+		// Called twice by the screenshot tool: show, then (rows loaded) select.
+		if a.current != name {
+			a.Show(name)
+		} else if len(a.invitations.rows) > 0 {
+			a.invitations.list.Select(0)
+		}
+		return
+	case "editor":
+	default:
 		a.Show(name)
 		return
 	}

@@ -90,7 +90,11 @@ func main() {
 		time.Sleep(2 * time.Second)
 		for _, name := range strings.Split(*screens, ",") {
 			fyne.DoAndWait(func() { a.ShowForScreenshot(name) })
-			time.Sleep(1500 * time.Millisecond)
+			time.Sleep(800 * time.Millisecond)
+			if name == "invitations" {
+				fyne.DoAndWait(func() { a.ShowForScreenshot(name) }) // select the first row
+				time.Sleep(800 * time.Millisecond)
+			}
 			file := filepath.Join(*out, name+*suffix+".png")
 			if err := exec.Command("import", "-window", "root", file).Run(); err != nil {
 				log.Printf("import %s: %v", file, err)
