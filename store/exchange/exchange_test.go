@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -368,3 +369,81 @@ func TestExportConsultation(t *testing.T) {
 		t.Errorf("%+v\n%s", res, text)
 	}
 }
+
+func TestReplyToAnOlderVersionIsSkipped(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	ics := filepath.Join(f.dir, "inv.ics")
+	if _, err := ExportInvitation(ctx, f.st, f.meeting.ID, f.iom, now, ics, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := f.st.Meeting(ctx, f.meeting.ID)
+	m.Venue.City = "Singapore"
+	if err := f.st.UpdateMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ExportInvitation(ctx, f.st, m.ID, f.iom, now, ics, ""); err != nil {
+		t.Fatal(err)
+	}
+	reply := func(name, seq, stat string) string {
+		return writeFile(t, f.dir, name, `
+BEGIN:VCALENDAR
+METHOD:REPLY
+BEGIN:VEVENT
+UID:`+f.meeting.UID+`
+SEQUENCE:`+seq+`
+ATTENDEE;PARTSTAT=`+stat+`:mailto:jmuller@iom.int
+END:VEVENT
+END:VCALENDAR
+`)
+	}
+	sum, err := ImportFiles(ctx, f.st, []string{reply("new.ics", "1", "DECLINED"), reply("old.ics", "0", "ACCEPTED")}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Files[0].Count("reply") != 1 || sum.Files[1].Count("skipped") != 1 || !strings.Contains(sum.String(), "older") {
+		t.Errorf("summary:\n%s", sum)
+	}
+	if inv := f.invitation(t); inv.State != model.InvDeclined || inv.ReplySequence != 1 {
+		t.Errorf("the reply to the older version replaced the newer one: %+v", inv)
+	}
+}
+
+// TestCorpusThroughTheImport imports every real-world file of the shared
+// corpus: each is imported, or refused naming the file and the line, and
+// none makes the flow fail.
+func TestCorpusThroughTheImport(t *testing.T) {
+	f := setup(t)
+	root := filepath.Join("..", "..", "..", "shared", "testdata", "ics")
+	var paths []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ics") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if len(paths) < 40 {
+		t.Fatalf("only %d files in %s", len(paths), root)
+	}
+	sum, err := ImportFiles(context.Background(), f.st, paths, now)
+	if err != nil {
+		t.Fatalf("the import failed: %v\n%s", err, sum)
+	}
+	t.Log(sum.String())
+	if len(sum.Files) != len(paths) {
+		t.Fatalf("%d summaries for %d files", len(sum.Files), len(paths))
+	}
+	for _, fs := range sum.Files {
+		var pe *ical.ParseError
+		if fs.Refused != nil && (!errorsAs(fs.Refused, &pe) || pe.Line <= 0) {
+			t.Errorf("%s refused without a line: %v", fs.Path, fs.Refused)
+		}
+		for _, l := range fs.Lines {
+			if l.What == "" || (l.What == "skipped" && l.Why == "") {
+				t.Errorf("%s:%d: %q without a reason", fs.Path, l.Line, l.What)
+			}
+		}
+	}
+}
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }

@@ -222,11 +222,15 @@ func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.
 			res.Left++
 		}
 	}
+	for i := range series {
+		if feed.IncludedSeries(&series[i]) {
+			res.Series++
+		}
+	}
 	var b bytes.Buffer
 	if err := ical.WriteFeed(&b, feed); err != nil {
 		return FeedResult{}, err
 	}
-	res.Series = bytes.Count(b.Bytes(), []byte("\r\nRRULE:")) // one per series written
 	return res, writeAtomic(path, b.Bytes())
 }
 

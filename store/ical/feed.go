@@ -65,7 +65,8 @@ func (f *Feed) Included(m *model.Meeting) bool {
 	return err == nil && m.End.After(m.Start)
 }
 
-func (f *Feed) includedSeries(s *model.ConsultationSeries) bool {
+// IncludedSeries reports whether a consultation series goes into the feed.
+func (f *Feed) IncludedSeries(s *model.ConsultationSeries) bool {
 	if s.UID == "" || checkSeries(s) != nil {
 		return false
 	}
@@ -130,7 +131,7 @@ func WriteFeed(w io.Writer, f Feed) error {
 		}
 	}
 	for i := range f.Series {
-		if s := &f.Series[i]; f.includedSeries(s) {
+		if s := &f.Series[i]; f.IncludedSeries(s) {
 			seriesSpans(&sp, s)
 		}
 	}
@@ -152,7 +153,7 @@ func WriteFeed(w io.Writer, f Feed) error {
 	}
 	for i := range f.Series {
 		s := &f.Series[i]
-		if !f.includedSeries(s) {
+		if !f.IncludedSeries(s) {
 			continue
 		}
 		us := int64(0)
