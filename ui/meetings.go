@@ -73,7 +73,7 @@ func newMeetingsScreen(a *App) *meetingsScreen {
 	}
 	s.period = &widget.Select{Options: ps, OnChanged: s.onFilterChanged}
 	s.period.ExtendBaseWidget(s.period)
-	s.count = &widget.Label{Importance: widget.LowImportance}
+	s.count = &widget.Label{SizeName: theme.SizeNameCaptionText}
 	s.list = &widget.List{Length: s.length, CreateItem: s.createItem, UpdateItem: s.updateItem, OnSelected: s.onSelected}
 	s.list.ExtendBaseWidget(s.list)
 	return s

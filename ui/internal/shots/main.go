@@ -91,8 +91,8 @@ func main() {
 		for _, name := range strings.Split(*screens, ",") {
 			fyne.DoAndWait(func() { a.ShowForScreenshot(name) })
 			time.Sleep(800 * time.Millisecond)
-			if name == "invitations" {
-				fyne.DoAndWait(func() { a.ShowForScreenshot(name) }) // select the first row
+			if name == "invitations" || name == "scrolled" {
+				fyne.DoAndWait(func() { a.ShowForScreenshot(name) }) // select the first row, or scroll
 				time.Sleep(800 * time.Millisecond)
 			}
 			file := filepath.Join(*out, name+*suffix+".png")
