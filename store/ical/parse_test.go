@@ -347,3 +347,16 @@ func TestEventsWaitingForAZoneAreBounded(t *testing.T) {
 		t.Errorf("a waiting event was not resolved by the late VTIMEZONE: %q %s", last.Problem, last.Meeting.Start)
 	}
 }
+
+func TestEveryWindowsZoneIsKnownToGo(t *testing.T) {
+	for win, iana := range windowsZones {
+		if _, err := model.LoadZone(iana); err != nil {
+			t.Errorf("%s maps to %s, which Go's zone database does not know: %v", win, iana, err)
+		}
+	}
+	for _, name := range []string{"W. Europe Standard Time", "ROMANCE STANDARD TIME", " Tokyo Standard Time "} {
+		if _, ok := windowsZone(name); !ok {
+			t.Errorf("%q not found", name)
+		}
+	}
+}

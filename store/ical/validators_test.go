@@ -128,8 +128,12 @@ func feedFixture() Feed {
 	internal.UID, internal.Title, internal.Confidentiality = "internal@liaison", "Staff retreat", model.Internal
 	cancelled := *conference()
 	cancelled.UID, cancelled.Status = "cancelled-conf@liaison", model.StatusCancelled
+	// A partner's meeting, with no focal point of the partner known:
+	// ORGANIZER falls back to the organization's name and domain.
+	theirs := *timedMeeting()
+	theirs.UID, theirs.Title, theirs.ConvenerID, theirs.Source = "iom-council@iom.int", "IOM Council", iom, "ics:council.ics"
 	return Feed{
-		Meetings: []model.Meeting{*timedMeeting(), *conference(), internal, cancelled},
+		Meetings: []model.Meeting{*timedMeeting(), *conference(), internal, cancelled, theirs},
 		Series:   []model.ConsultationSeries{*series()},
 		Catalog:  catalog(), For: iom, Now: now,
 		Organizers: map[int64]model.FocalPoint{interpol: organizer()},
