@@ -301,6 +301,12 @@ func TestImportPartnerMeetings(t *testing.T) {
 	if m.ConvenerID != f.iom || m.Zone != "Europe/Berlin" || !m.Start.Equal(time.Date(2027, 6, 15, 8, 0, 0, 0, time.UTC)) || m.Title != "IOM Council, special session" {
 		t.Errorf("imported meeting: %+v", m)
 	}
+	// An officer judges that IGOs are invited; the partner's next version,
+	// from a program that cannot say so, must not undo it.
+	m.IGOsInvited = true
+	if err := f.st.UpdateMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
 	older := writeFile(t, f.dir, "v0.ics", v("0"))
 	later := writeFile(t, f.dir, "v2.ics", strings.Replace(v("2"), "20270615T170000", "20270615T180000", 1))
 	sum, err = ImportFiles(ctx, f.st, []string{older, later}, now)
@@ -309,6 +315,9 @@ func TestImportPartnerMeetings(t *testing.T) {
 	}
 	if sum.Files[0].Count("skipped") != 1 || !strings.Contains(sum.String(), "older") || sum.Files[1].Count("updated") != 1 {
 		t.Errorf("summary:\n%s", sum)
+	}
+	if m, _ := f.st.MeetingByUID(ctx, "iom-council-2027@iom.int"); !m.IGOsInvited || !m.End.Equal(time.Date(2027, 6, 15, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("after the update: IGOs invited %v, end %s", m.IGOsInvited, m.End)
 	}
 	// A truncated file changes nothing.
 	before := count()

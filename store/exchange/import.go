@@ -360,6 +360,13 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 		return 0, nil
 	}
 	m.ID, m.Version, m.Notes, m.InterestMarks, m.Created = old.ID, old.Version, old.Notes, old.InterestMarks, old.Created
+	if !it.FromLiaison { // what another program cannot say is kept as an officer set it
+		m.Kind, m.IGOsInvited, m.ObserversExcluded, m.ExclusionReason = old.Kind, old.IGOsInvited, old.ObserversExcluded, old.ExclusionReason
+		if len(m.AreaIDs) == 0 {
+			m.AreaIDs = old.AreaIDs
+		}
+		m.Agenda = old.Agenda
+	}
 	if err := im.st.UpdateMeeting(ctx, &m); err != nil {
 		return 0, err
 	}

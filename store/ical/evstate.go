@@ -54,6 +54,9 @@ func (ev *evState) timeProp(pr *prop, line int) (rawTime, bool) {
 
 func (ev *evState) add(pr *prop, line int) error {
 	it := &ev.it
+	if len(pr.name) > 10 && string(pr.name[:10]) == "X-LIAISON-" {
+		it.FromLiaison = true
+	}
 	switch string(pr.name) {
 	case "UID":
 		it.UID = strings.TrimSpace(unescape(pr.value))

@@ -36,6 +36,11 @@ type Item struct {
 	Areas       []string   // the meeting's own areas, when a copy of Liaison wrote the file
 	AgendaAreas [][]string // the areas of each agenda item, beside Meeting.Agenda
 	Convener    string     // the convener's acronym, when a copy of Liaison wrote the file
+	// FromLiaison is true when a copy of Liaison wrote the event (it carries
+	// X-LIAISON- properties): kind, IGOs invited, observers excluded, areas
+	// and agenda are then the convener's own. From another program they are
+	// unknown, and a caller updating a meeting should keep what it holds.
+	FromLiaison bool
 
 	RRule   string
 	ExDates []time.Time
