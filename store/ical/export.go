@@ -70,15 +70,17 @@ func (r *Invitation) check() error {
 		if m.Status == model.StatusCancelled {
 			return model.Invalid("method", "%q is cancelled: export a cancellation (METHOD:CANCEL), not a request", m.Title)
 		}
-		if len(r.Attendees) == 0 {
-			return model.Invalid("to", "the partner has no active focal point (Art. 7) to address the invitation to")
-		}
 	case Cancel:
 		if m.Status != model.StatusCancelled {
 			return model.Invalid("method", "%q is not cancelled: cancel the meeting before sending a cancellation", m.Title)
 		}
 	default:
 		return model.Invalid("method", "an invitation is a REQUEST or a CANCEL, not %q", method)
+	}
+	// RFC 5546: a REQUEST names its attendees, and the CANCEL of a whole
+	// event names all of them.
+	if len(r.Attendees) == 0 {
+		return model.Invalid("to", "the partner has no active focal point (Art. 7) to address the %s to", strings.ToLower(string(method)))
 	}
 	if err := checkAddress("organizer", r.Organizer.Email); err != nil {
 		return err
