@@ -153,6 +153,9 @@ func (e *encoder) ends(comp string)   { e.raw("END", comp) }
 // kind become \n; other control characters, which the grammar forbids, are
 // dropped.
 func appendText(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // the file is UTF-8 (RFC 5545 §3.1.4)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -181,6 +184,9 @@ func appendText(b []byte, s string) []byte {
 // value at all (RFC 5545 §3.1): it becomes a single quote. Control
 // characters are dropped.
 func appendParamValue(b []byte, v string) []byte {
+	if !utf8.ValidString(v) {
+		v = strings.ToValidUTF8(v, "\uFFFD")
+	}
 	quote := strings.ContainsAny(v, ":;,") || v == ""
 	if quote {
 		b = append(b, '"')

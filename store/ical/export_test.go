@@ -187,6 +187,9 @@ func TestEscaping(t *testing.T) {
 	if got := string(appendParamValue(nil, `Dr "Who", PhD`)); got != `"Dr 'Who', PhD"` {
 		t.Errorf("appendParamValue = %s", got)
 	}
+	if got := string(appendText(nil, "bad \xff byte")); got != "bad \uFFFD byte" {
+		t.Errorf("invalid UTF-8 written as is: %q", got)
+	}
 	if got := string(appendParamValue(nil, "plain")); got != "plain" {
 		t.Errorf("appendParamValue quotes a plain value: %s", got)
 	}
