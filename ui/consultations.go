@@ -41,6 +41,7 @@ type consultationsScreen struct {
 	save      *widget.Button
 	instances *fyne.Container
 	filling   bool
+	occ       *occurrenceForm // the consultation record last opened
 	// Preview holds the dates on show in the preview (for tests).
 	Preview []time.Time
 }

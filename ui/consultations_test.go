@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -53,4 +55,51 @@ func TestNewSeriesPreviewsTheNextDates(t *testing.T) {
 	s.recur.interval.SetText("0")
 	assert.True(t, s.save.Disabled(), "a bad interval cannot be saved")
 	assert.NotEmpty(t, s.errLabel.Text)
+}
+
+func TestRecordAConsultationWithAnActionItem(t *testing.T) {
+	a, st := newTestApp(t)
+	a.Show("consultations")
+	s := a.consultations
+	s.onNew()
+	s.title.SetText("INTERPOL–IOM consultation")
+	// First consultation a month before "now", so that one is to record.
+	s.firstDay.SetDate(day(2027, 2, 9))
+	require.False(t, s.save.Disabled(), s.errLabel.Text)
+	test.Tap(s.save)
+
+	series, err := st.SeriesList(context.Background())
+	require.NoError(t, err)
+	require.Len(t, series, 1)
+	require.NotNil(t, s.cur)
+	require.NotZero(t, s.cur.ID, "the saved series is on show")
+
+	ins, err := s.cur.Instances(s.cur.Start.Add(-time.Hour), testNow)
+	require.NoError(t, err)
+	require.Len(t, ins, 1)
+	s.editOccurrence(ins[0])
+	f := s.occ
+	require.NotNil(t, f)
+	test.Tap(f.held)
+	test.Type(f.minutes, "Reviewed the joint activities.")
+	test.Tap(f.add)
+	require.Len(t, f.rows, 1)
+	test.Type(f.rows[0].text, "Nominate trainers")
+	f.rows[0].owner.SetSelected("IOM")
+	test.Type(f.rows[0].due, "2027-03-31")
+	f.onSave()
+
+	series, err = st.SeriesList(context.Background())
+	require.NoError(t, err)
+	require.Len(t, series[0].Occurrences, 1)
+	o := series[0].Occurrences[0]
+	assert.True(t, o.Held)
+	assert.Equal(t, "Reviewed the joint activities.", o.Minutes)
+	require.Len(t, o.ActionItems, 1)
+	assert.Equal(t, "2027-03-31", o.ActionItems[0].Due.String())
+
+	a.Show("dashboard")
+	require.Len(t, a.dashboard.items[secActions], 1)
+	assert.Equal(t, "Nominate trainers", a.dashboard.items[secActions][0].Title)
+	assert.Contains(t, a.dashboard.items[secActions][0].Reason, "IOM")
 }

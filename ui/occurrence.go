@@ -15,7 +15,24 @@ import (
 	"github.com/liaison-app/liaison/model"
 )
 
-// actionRow is one action item in the occurrence dialog.
+// occurrenceForm is the record of one consultation (Art. 8): held or
+// cancelled, agenda, minutes, outcomes and action items.
+type occurrenceForm struct {
+	screen    *consultationsScreen
+	inst      model.Instance
+	orig      model.Occurrence
+	held      *widget.Check
+	cancelled *widget.Check
+	agenda    *widget.Entry
+	minutes   *widget.Entry
+	outcomes  *widget.Entry
+	actions   *fyne.Container
+	rows      []*actionRow
+	add       *widget.Button
+	parties   []string
+}
+
+// actionRow is one action item in the occurrence form.
 type actionRow struct {
 	item  model.ActionItem
 	text  *widget.Entry
@@ -24,20 +41,18 @@ type actionRow struct {
 	done  *widget.Check
 }
 
-// editOccurrence opens the record of one consultation: held or cancelled,
-// agenda, minutes, outcomes and action items.
-func (s *consultationsScreen) editOccurrence(in model.Instance) {
-	a := s.app
-	c := a.cat
+func newOccurrenceForm(s *consultationsScreen, in model.Instance) *occurrenceForm {
+	c := s.app.cat
 	sr := s.cur
-	o := model.Occurrence{SeriesID: sr.ID, OriginalStart: in.OriginalStart}
+	f := &occurrenceForm{screen: s, inst: in, orig: model.Occurrence{SeriesID: sr.ID, OriginalStart: in.OriginalStart}, actions: container.NewVBox()}
 	if in.Record != nil {
-		o = *in.Record
+		f.orig = *in.Record
 	}
-	held := widget.NewCheck(lang.L("Held"), nil)
-	held.SetChecked(o.Held)
-	cancelled := widget.NewCheck(lang.L("Cancelled"), nil)
-	cancelled.SetChecked(o.Cancelled)
+	o := f.orig
+	f.held = &widget.Check{Text: lang.L("Held"), Checked: o.Held}
+	f.held.ExtendBaseWidget(f.held)
+	f.cancelled = &widget.Check{Text: lang.L("Cancelled"), Checked: o.Cancelled}
+	f.cancelled.ExtendBaseWidget(f.cancelled)
 	lines := func(text, place string) *widget.Entry {
 		e := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: text, PlaceHolder: place}
 		e.ExtendBaseWidget(e)
@@ -48,80 +63,121 @@ func (s *consultationsScreen) editOccurrence(in model.Instance) {
 	for _, it := range o.Agenda {
 		ag = append(ag, it.Title)
 	}
-	agenda := lines(strings.Join(ag, "\n"), lang.L("One item a line"))
-	minutes := lines(o.Minutes, lang.L("Minutes"))
-	outcomes := lines(strings.Join(o.Outcomes, "\n"), lang.L("One outcome a line"))
-
-	var parties []string
+	f.agenda = lines(strings.Join(ag, "\n"), lang.L("One item a line"))
+	f.minutes = lines(o.Minutes, lang.L("Minutes"))
+	f.outcomes = lines(strings.Join(o.Outcomes, "\n"), lang.L("One outcome a line"))
 	if g := c.Agreement(sr.AgreementID); g != nil {
 		for _, p := range g.Parties {
-			parties = append(parties, c.Acronym(p.OrgID))
+			f.parties = append(f.parties, c.Acronym(p.OrgID))
 		}
-	}
-	box := container.NewVBox()
-	var rows []*actionRow
-	addRow := func(it model.ActionItem) {
-		r := &actionRow{item: it, text: widget.NewEntry(), owner: widget.NewSelect(parties, nil), due: widget.NewEntry(), done: widget.NewCheck(lang.L("Done"), nil)}
-		r.text.SetText(it.Text)
-		r.text.PlaceHolder = lang.L("Action item")
-		r.owner.SetSelected(c.Acronym(it.OwnerOrg))
-		r.due.PlaceHolder = "YYYY-MM-DD"
-		r.due.SetText(it.Due.String())
-		r.done.SetChecked(it.Done)
-		rows = append(rows, r)
-		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.owner, container.NewGridWrap(fyne.NewSize(120, r.due.MinSize().Height), r.due), r.done), r.text))
 	}
 	for _, it := range o.ActionItems {
-		addRow(it)
+		f.addRow(it)
 	}
-	add := &widget.Button{Text: lang.L("Add action item"), Icon: theme.ContentAddIcon(), OnTapped: func() { addRow(model.ActionItem{}) }}
-	content := container.NewVScroll(container.NewVBox(
-		container.NewHBox(held, cancelled),
-		widget.NewLabel(lang.L("Agenda")), agenda,
-		widget.NewLabel(lang.L("Minutes")), minutes,
-		widget.NewLabel(lang.L("Outcomes")), outcomes,
-		widget.NewLabel(lang.L("Action items")), box, add,
+	f.add = &widget.Button{Text: lang.L("Add action item"), Icon: theme.ContentAddIcon(), OnTapped: func() { f.addRow(model.ActionItem{}) }}
+	return f
+}
+
+func (f *occurrenceForm) addRow(it model.ActionItem) {
+	c := f.screen.app.cat
+	r := &actionRow{item: it, text: widget.NewEntry(), owner: widget.NewSelect(f.parties, nil), due: widget.NewEntry(), done: widget.NewCheck(lang.L("Done"), nil)}
+	r.text.SetText(it.Text)
+	r.text.PlaceHolder = lang.L("Action item")
+	if it.OwnerOrg != 0 {
+		r.owner.SetSelected(c.Acronym(it.OwnerOrg))
+	}
+	r.due.PlaceHolder = "YYYY-MM-DD"
+	r.due.SetText(it.Due.String())
+	r.done.SetChecked(it.Done)
+	f.rows = append(f.rows, r)
+	f.actions.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.owner, container.NewGridWrap(fyne.NewSize(120, r.due.MinSize().Height), r.due), r.done), r.text))
+}
+
+func (f *occurrenceForm) view() fyne.CanvasObject {
+	return container.NewVScroll(container.NewVBox(
+		container.NewHBox(f.held, f.cancelled),
+		widget.NewLabel(lang.L("Agenda")), f.agenda,
+		widget.NewLabel(lang.L("Minutes")), f.minutes,
+		widget.NewLabel(lang.L("Outcomes")), f.outcomes,
+		widget.NewLabel(lang.L("Action items")), f.actions, f.add,
 	))
+}
+
+// read returns the occurrence the form describes; an action item without
+// text is dropped, a due day that does not parse is an error.
+func (f *occurrenceForm) read() (*model.Occurrence, error) {
+	c := f.screen.app.cat
+	o := f.orig
+	o.Held, o.Cancelled = f.held.Checked, f.cancelled.Checked
+	o.Agenda = nil
+	for i, t := range splitLines(f.agenda.Text) {
+		it := model.AgendaItem{Title: t}
+		if i < len(f.orig.Agenda) {
+			it.ID = f.orig.Agenda[i].ID
+		}
+		o.Agenda = append(o.Agenda, it)
+	}
+	o.Minutes = f.minutes.Text
+	o.Outcomes = splitLines(f.outcomes.Text)
+	o.ActionItems = nil
+	today := model.DateOf(f.screen.app.now())
+	for i, r := range f.rows {
+		if strings.TrimSpace(r.text.Text) == "" {
+			continue
+		}
+		it := r.item
+		it.Text = strings.TrimSpace(r.text.Text)
+		it.OwnerOrg = orgByAcronym(c, r.owner.Selected)
+		it.Due = model.Date{}
+		if t := strings.TrimSpace(r.due.Text); t != "" {
+			d, err := model.ParseDate(t)
+			if err != nil {
+				return nil, model.Invalid(fieldIdx("action_items", i)+".due", "%q is not a date of the form YYYY-MM-DD", t)
+			}
+			it.Due = d
+		}
+		if r.done.Checked && !it.Done {
+			it.DoneOn = today
+		}
+		it.Done = r.done.Checked
+		o.ActionItems = append(o.ActionItems, it)
+	}
+	return &o, nil
+}
+
+// onSave stores the occurrence and shows the series again.
+func (f *occurrenceForm) onSave() {
+	s := f.screen
+	a := s.app
+	o, err := f.read()
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	id := s.cur.ID
+	a.do(func(ctx context.Context) error { return a.data.SaveOccurrence(ctx, id, o) }, func() {
+		s.want = id
+		s.reload()
+	})
+}
+
+// editOccurrence opens the record of one consultation in a dialog.
+func (s *consultationsScreen) editOccurrence(in model.Instance) {
+	a := s.app
+	f := newOccurrenceForm(s, in)
+	s.occ = f
+	sr := s.cur
 	title := sr.Title + " — " + in.Start.In(sr.Location()).Format("2006-01-02 15:04")
-	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), content, func(ok bool) {
-		if !ok {
-			return
+	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), f.view(), func(ok bool) {
+		if ok {
+			f.onSave()
 		}
-		o.Held, o.Cancelled = held.Checked, cancelled.Checked
-		o.Agenda = nil
-		for i, t := range splitLines(agenda.Text) {
-			it := model.AgendaItem{Title: t}
-			if in.Record != nil && i < len(in.Record.Agenda) {
-				it.ID = in.Record.Agenda[i].ID
-			}
-			o.Agenda = append(o.Agenda, it)
-		}
-		o.Minutes = minutes.Text
-		o.Outcomes = splitLines(outcomes.Text)
-		o.ActionItems = nil
-		today := model.DateOf(a.now())
-		for _, r := range rows {
-			if strings.TrimSpace(r.text.Text) == "" {
-				continue
-			}
-			it := r.item
-			it.Text = strings.TrimSpace(r.text.Text)
-			it.OwnerOrg = orgByAcronym(c, r.owner.Selected)
-			it.Due, _ = model.ParseDate(strings.TrimSpace(r.due.Text))
-			if r.done.Checked && !it.Done {
-				it.DoneOn = today
-			}
-			it.Done = r.done.Checked
-			o.ActionItems = append(o.ActionItems, it)
-		}
-		a.do(func(ctx context.Context) error { return a.data.SaveOccurrence(ctx, sr.ID, &o) }, func() {
-			s.want = sr.ID
-			s.reload()
-		})
 	}, a.win)
 	d.Resize(fyne.NewSize(760, 600))
 	d.Show()
 }
+
+func fieldIdx(name string, i int) string { return name + "[" + itoa(i+1) + "]" }
 
 func splitLines(s string) []string {
 	var out []string

@@ -33,6 +33,16 @@ func (a *App) ShowForScreenshot(name string) {
 			a.meetings.list.ScrollTo(a.meetings.total * 4 / 5)
 		}
 		return
+	case "occurrence":
+		// Called twice: show the series, then open its last held consultation.
+		if a.current != "consultations" {
+			a.Show("consultations")
+		} else if sr := a.consultations.cur; sr != nil {
+			if ins, err := sr.Instances(sr.Start.Add(-time.Hour), a.now()); err == nil && len(ins) > 0 {
+				a.consultations.editOccurrence(ins[len(ins)-1])
+			}
+		}
+		return
 	case "editor":
 	default:
 		a.Show(name)
