@@ -360,3 +360,10 @@ func TestEveryWindowsZoneIsKnownToGo(t *testing.T) {
 		}
 	}
 }
+
+func TestInvalidUTF8IsReadAsReplacementCharacters(t *testing.T) {
+	it := mustParse(t, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u\r\nDTSTART:20270101T090000Z\r\nSUMMARY:R\xe9union\r\nORGANIZER;CN=Jos\xe9:mailto:j@iom.int\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")[0]
+	if it.Meeting.Title != "R\uFFFDunion" || it.Organizer.Name != "Jos\uFFFD" {
+		t.Errorf("%q, %q", it.Meeting.Title, it.Organizer.Name)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/liaison-app/liaison/model"
 )
@@ -235,6 +236,9 @@ func clip(b []byte) string {
 // decodeParam undoes RFC 6868 caret encoding (^n, ^', ^^) and drops
 // control characters, which a parameter value may not hold.
 func decodeParam(b []byte) string {
+	if !utf8.Valid(b) {
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
 	if bytes.IndexByte(b, '^') < 0 && !hasCtl(b) {
 		return string(b)
 	}
@@ -276,6 +280,9 @@ func hasCtl(b []byte) bool {
 
 // unescape decodes a TEXT value (RFC 5545 §3.3.11): \n, \N, \\, \; and \,.
 func unescape(b []byte) string {
+	if !utf8.Valid(b) { // a file from an old client in Latin-1: keep what can be read
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
 	if bytes.IndexByte(b, '\\') < 0 {
 		return string(b)
 	}
