@@ -92,6 +92,9 @@ func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int
 	if c.Org(toOrg) == nil {
 		return Result{}, model.Invalid("to", "organization %d is not known", toOrg)
 	}
+	if toOrg == us.ID {
+		return Result{}, model.Invalid("to", "%s convenes the meeting: an observer invitation goes to a partner", us.Acronym)
+	}
 	g, article, err := parties(c, m, toOrg)
 	if err != nil {
 		return Result{}, err
