@@ -153,6 +153,33 @@ func TestLibicalAcceptsEveryExport(t *testing.T) {
 	}
 }
 
+func TestLibicalResolvesTheTimesLiaisonMeant(t *testing.T) {
+	all := samples(t, t.TempDir())
+	args := []string{python, filepath.Join("testdata", "libical_check.py"), "--times"}
+	for _, s := range all {
+		args = append(args, s.path)
+	}
+	out, err := validator(t, args...)
+	if err != nil {
+		t.Fatalf("libical: %v", err)
+	}
+	var got []parsed
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("libical output: %v\n%s", err, out)
+	}
+	for _, s := range all {
+		var mine []parsed
+		for _, g := range got {
+			if g.File == s.path {
+				m := string(s.method)
+				g.Method = &m // libical's half of the check is the times
+				mine = append(mine, g)
+			}
+		}
+		checkTimes(t, "libical", s, mine)
+	}
+}
+
 // parsed is what ical.js or python-icalendar understood of one event.
 type parsed struct {
 	File         string  `json:"file"`
