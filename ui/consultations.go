@@ -262,7 +262,7 @@ func (s *consultationsScreen) onChanged() {
 			break
 		}
 		s.Preview = append(s.Preview, in.Start)
-		lines = append(lines, in.Start.In(sr.Location()).Format("Mon 2006-01-02 15:04")+"  "+in.Venue.String())
+		lines = append(lines, dayTime(in.Start.In(sr.Location()))+"  "+in.Venue.String())
 	}
 	if len(lines) == 0 {
 		lines = []string{lang.L("No further consultation: the rule has ended.")}
@@ -330,7 +330,7 @@ func (s *consultationsScreen) showInstances() {
 		case in.Start.Before(now):
 			st, imp = lang.L("To record"), widget.WarningImportance
 		}
-		s.instances.Add(reasonRow(st, in.Start.In(sr.Location()).Format("Mon 2006-01-02 15:04")+" "+shortZone(sr.Zone), in.Venue.String(), imp,
+		s.instances.Add(reasonRow(st, dayTime(in.Start.In(sr.Location()))+" "+shortZone(sr.Zone), in.Venue.String(), imp,
 			func() { s.editOccurrence(in) }))
 	}
 	s.instances.Refresh()

@@ -259,3 +259,9 @@ func fmtSscanClock(s string, h, m *int) (int, error) {
 	}
 	return n, err
 }
+
+// dayTime formats an instant with its weekday, in the user's language:
+// "Tue 2027-03-09 10:00", "Mar 2027-03-09 10:00".
+func dayTime(t time.Time) string {
+	return lang.L(t.Weekday().String()[:3]) + " " + t.Format("2006-01-02 15:04")
+}

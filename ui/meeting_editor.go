@@ -99,6 +99,9 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	date := func() *widget.DateEntry {
 		w := widget.NewDateEntry()
 		w.OnChanged = e.onDateChanged
+		// A typed date that does not parse leaves Date as it was and calls
+		// no OnChanged: its validation changing is what tells.
+		w.SetOnValidationChanged(func(error) { e.onChanged("") })
 		return w
 	}
 	e.title = entry(lang.L("e.g. European Regional Conference"))

@@ -98,3 +98,17 @@ func TestWrongEndDateShowsErrorAndSavesNothing(t *testing.T) {
 	assert.Zero(t, n, "nothing is saved")
 	assert.True(t, slices.Equal(a.meetings.Titles(), nil))
 }
+
+func TestTypedDateThatDoesNotParseBlocksSaving(t *testing.T) {
+	a, _ := newTestApp(t)
+	e := fillNewMeeting(t, a)
+	require.NoError(t, e.Err)
+	test.WidgetRenderer(e.endDate) // as on screen: the entry parses what is typed
+	e.endDate.SetText("not a date")
+	assert.Error(t, e.Err)
+	assert.Equal(t, "is not a date", e.FieldError("end"))
+	assert.True(t, e.save.Disabled())
+	e.endDate.SetDate(day(2027, 4, 6))
+	assert.NoError(t, e.Err)
+	assert.False(t, e.save.Disabled())
+}
