@@ -128,7 +128,8 @@ func (s *agreementsScreen) show() {
 	if len(sup) == 0 {
 		sup = []string{lang.L("None.")}
 	}
-	objs = append(objs, widget.NewCard(lang.L("Supplementary arrangements (Article 9)"), "", lines(sup...)))
+	addSup := &widget.Button{Text: lang.L("Add supplementary arrangement…"), Icon: theme.ContentAddIcon(), OnTapped: func() { s.onAddArrangement(g) }}
+	objs = append(objs, widget.NewCard(lang.L("Supplementary arrangements (Article 9)"), "", container.NewVBox(lines(sup...), addSup)))
 	var areas []string
 	for _, ar := range g.Areas {
 		var who []string
@@ -197,6 +198,21 @@ func (s *agreementsScreen) onAddAmendment(g model.Agreement) {
 		am.ProposedOn, _ = model.ParseDate(strings.TrimSpace(on.Text))
 		am.AcceptedOn, _ = model.ParseDate(strings.TrimSpace(acc.Text))
 		g.Amendments = append(append([]model.Amendment(nil), g.Amendments...), am)
+		s.save(&g)
+	}, s.app.win)
+}
+
+func (s *agreementsScreen) onAddArrangement(g model.Agreement) {
+	title, on, sum := widget.NewEntry(), dateEntry(model.DateOf(s.app.now())), widget.NewEntry()
+	dialog.ShowForm(lang.L("Add supplementary arrangement…"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Signed"), on), widget.NewFormItem(lang.L("Summary"), sum),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		sa := model.SupplementaryArrangement{Title: strings.TrimSpace(title.Text), Summary: strings.TrimSpace(sum.Text)}
+		sa.SignedOn, _ = model.ParseDate(strings.TrimSpace(on.Text))
+		g.Supplementary = append(append([]model.SupplementaryArrangement(nil), g.Supplementary...), sa)
 		s.save(&g)
 	}, s.app.win)
 }
