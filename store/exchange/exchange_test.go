@@ -307,6 +307,14 @@ func TestImportPartnerMeetings(t *testing.T) {
 	if err := f.st.UpdateMeeting(ctx, m); err != nil {
 		t.Fatal(err)
 	}
+	// The partner's REQUEST names our focal point: its invitation to us is
+	// recorded, and the Article 2 rule on its meeting knows we were invited.
+	if inv, err := f.st.Invitation(ctx, m.ID, f.us); err != nil || inv.SentSequence != 1 || inv.FromOrgID != f.iom || inv.State != model.InvSent {
+		t.Errorf("the invitation received: %+v, %v", inv, err)
+	}
+	if obs := sum.Files[0].Obligations; len(obs) != 1 || !obs[0].Incoming || obs[0].State != model.Sent {
+		t.Errorf("reciprocity: %+v", obs)
+	}
 	older := writeFile(t, f.dir, "v0.ics", v("0"))
 	later := writeFile(t, f.dir, "v2.ics", strings.Replace(v("2"), "20270615T170000", "20270615T180000", 1))
 	sum, err = ImportFiles(ctx, f.st, []string{older, later}, now)

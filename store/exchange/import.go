@@ -342,7 +342,7 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 			return 0, err
 		}
 		l.What = "added"
-		return m.ID, nil
+		return m.ID, im.received(ctx, it, m.ID, l)
 	case err != nil:
 		return 0, err
 	}
@@ -371,7 +371,45 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 		return 0, err
 	}
 	l.What = "updated"
-	return m.ID, nil
+	return m.ID, im.received(ctx, it, m.ID, l)
+}
+
+// received records, when a partner's REQUEST names one of us as an
+// attendee, that the partner sent us its observer invitation (this
+// version): the Article 2 rule run on the partner's meeting then knows we
+// were invited.
+func (im *importer) received(ctx context.Context, it *ical.Item, meetingID int64, l *Line) error {
+	if it.Method != ical.Request || im.us == nil {
+		return nil
+	}
+	invited := false
+	for _, a := range it.Attendees {
+		if im.isUs(im.orgOf(a.Email)) {
+			invited = true
+		}
+	}
+	if !invited {
+		return nil
+	}
+	if inv, err := im.st.Invitation(ctx, meetingID, im.us.ID); err == nil && !inv.SentAt.IsZero() && inv.SentSequence >= it.Sequence {
+		return nil // this version is already recorded
+	}
+	at := it.Stamp
+	if at.IsZero() || at.After(im.now) {
+		at = im.now
+	}
+	_, err := im.st.UpdateInvitation(ctx, meetingID, im.us.ID, func(inv *model.Invitation) error {
+		return inv.MarkSent(at, it.Sequence, "ics")
+	})
+	note := fmt.Sprintf("%s's invitation to %s recorded (version %d)", im.cat.Acronym(it.Meeting.ConvenerID), im.us.Acronym, it.Sequence)
+	if err != nil {
+		if !errors.Is(err, model.ErrInvalid) {
+			return err
+		}
+		note = "the invitation to us could not be recorded: " + err.Error()
+	}
+	l.Why = strings.TrimPrefix(l.Why+"; "+note, "; ")
+	return nil
 }
 
 func wall(t time.Time, loc *time.Location) time.Time {
