@@ -348,7 +348,7 @@ func TestRadicaleAcceptsEveryFeed(t *testing.T) {
 			resp.Body.Close()
 			break
 		}
-		if i > 200 {
+		if i > 600 { // 30 s: a loaded machine starts Python slowly
 			t.Fatalf("radicale did not start: %s", logs.String())
 		}
 		time.Sleep(50 * time.Millisecond)
