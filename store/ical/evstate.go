@@ -29,10 +29,20 @@ type evState struct {
 	excluded             *string
 	exdates, rdates      []rawTime
 	problems             []string
+	more                 int // problems past the first ten
 }
 
 func (ev *evState) problem(line int, format string, args ...any) {
-	ev.problems = append(ev.problems, fmt.Sprintf("line %d: ", line)+fmt.Sprintf(format, args...))
+	ev.addProblem(fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...))
+}
+
+// addProblem keeps the first ten problems of an event and counts the rest.
+func (ev *evState) addProblem(msg string) {
+	if len(ev.problems) >= 10 {
+		ev.more++
+		return
+	}
+	ev.problems = append(ev.problems, msg)
 }
 
 // timeProp reads a DATE or DATE-TIME property.
@@ -178,8 +188,10 @@ func address(b []byte) string {
 // tzids lists the zones the event's times refer to.
 func (ev *evState) tzids() []string {
 	var out []string
+	seen := map[string]bool{}
 	add := func(t rawTime, ok bool) {
-		if ok && t.tzid != "" && !slices.Contains(out, t.tzid) {
+		if ok && t.tzid != "" && !seen[t.tzid] {
+			seen[t.tzid] = true
 			out = append(out, t.tzid)
 		}
 	}
@@ -203,7 +215,11 @@ func (ev *evState) instant(p *parser, t rawTime) (time.Time, *zoneRes, bool) {
 	}
 	z := p.zone(t.tzid, t.wall)
 	if z == nil {
-		ev.problems = append(ev.problems, fmt.Sprintf("unknown time zone %q: it is neither an IANA nor a Windows zone, and the file has no VTIMEZONE for it", t.tzid))
+		if len(ev.problems) >= 10 {
+			ev.more++ // spare the message nobody will read
+		} else {
+			ev.addProblem(fmt.Sprintf("unknown time zone %q: it is neither an IANA nor a Windows zone, and the file has no VTIMEZONE for it", t.tzid))
+		}
 		return time.Time{}, nil, false
 	}
 	if z.note != "" && !slices.Contains(ev.it.Notes, z.note) {
@@ -219,7 +235,7 @@ func (ev *evState) build(p *parser, method Method) Item {
 	m := &it.Meeting
 	m.UID, m.Sequence = it.UID, it.Sequence
 	if it.UID == "" {
-		ev.problems = append(ev.problems, "the event has no UID")
+		ev.addProblem("the event has no UID")
 	}
 	if ev.hasRecur {
 		if t, _, ok := ev.instant(p, ev.recur); ok {
@@ -239,11 +255,14 @@ func (ev *evState) build(p *parser, method Method) Item {
 	if ev.hasStart {
 		it.HasTime = ev.times(p, &it)
 	} else if method == Request || method == Publish {
-		ev.problems = append(ev.problems, "the event has no DTSTART")
+		ev.addProblem("the event has no DTSTART")
 	}
 	ev.fields(&it, method)
 	if len(ev.problems) > 0 {
 		it.Problem = strings.Join(ev.problems, "; ")
+		if ev.more > 0 {
+			it.Problem += fmt.Sprintf("; and %d more", ev.more)
+		}
 	}
 	return it
 }
@@ -256,7 +275,7 @@ func (ev *evState) times(p *parser, it *Item) bool {
 	if !ev.hasEnd && ev.duration != "" {
 		d, err := parseDuration(ev.duration)
 		if err != nil {
-			ev.problems = append(ev.problems, fmt.Sprintf("DURATION %q: %v", clip([]byte(ev.duration)), err))
+			ev.addProblem(fmt.Sprintf("DURATION %q: %v", clip([]byte(ev.duration)), err))
 			return false
 		}
 		dur, hasDur = d, true

@@ -17,6 +17,10 @@ const DefaultLimit = 256 << 20
 // their Problem), so that memory stays bounded.
 const maxDeferred = 10000
 
+// maxObservances bounds the observances of a VTIMEZONE, and the RDATEs of
+// one observance, that are kept: real ones hold a few dozen at most.
+const maxObservances = 500
+
 // Parse reads an iCalendar stream and calls fn with each event, in file
 // order, as soon as the event has been read (an event whose zone is defined
 // by a VTIMEZONE further down waits for it). Peak memory is one event plus
@@ -71,6 +75,7 @@ type parser struct {
 	cals  int
 
 	method   Method
+	budget   int // zone lookups left that may fail (maxLookups a calendar)
 	zones    map[string]*tzDef
 	resolved map[string]*zoneRes
 	deferred []*evState
@@ -156,6 +161,7 @@ func (p *parser) begin(name string) error {
 		kind = inCalendar
 		p.cals++
 		p.method, p.zones, p.resolved, p.deferred = "", map[string]*tzDef{}, map[string]*zoneRes{}, nil
+		p.budget = maxLookups
 	case top == inCalendar && name == "VEVENT":
 		kind = inEvent
 		p.ev = &evState{line: p.lr.line}
@@ -201,7 +207,9 @@ func (p *parser) end(name string) error {
 		if p.obs.start.IsZero() {
 			return p.errorf("%s without DTSTART in VTIMEZONE %q", name, p.tz.id)
 		}
-		p.tz.obs = append(p.tz.obs, *p.obs)
+		if len(p.tz.obs) < maxObservances {
+			p.tz.obs = append(p.tz.obs, *p.obs)
+		}
 		p.obs = nil
 	case inTimezone:
 		if p.tz.id != "" { // one without TZID cannot be referred to: it is ignored
@@ -239,7 +247,7 @@ func (p *parser) zone(id string, sample time.Time) *zoneRes {
 	if z, ok := p.resolved[id]; ok {
 		return z
 	}
-	z := resolveZone(id, p.zones[id], sample)
+	z := resolveZone(id, p.zones[id], sample, &p.budget)
 	p.resolved[id] = z // a VTIMEZONE read later clears it
 	return z
 }
@@ -275,6 +283,9 @@ func (p *parser) observe(pr *prop) error {
 		}
 	case "RDATE":
 		for _, v := range splitList(pr.value) {
+			if len(o.rdates) >= maxObservances {
+				break
+			}
 			if t, ok := parseTime(v); ok {
 				o.rdates = append(o.rdates, t.wall)
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/liaison-app/liaison/model"
@@ -149,12 +150,39 @@ var candidates = func() []string {
 	return out
 }()
 
+// knownZones holds the names that resolved once: looking them up again is
+// cheap, while a name that fails costs a search of the zone database
+// (about 0.15 ms), which a hostile file could repeat by the thousand.
+var knownZones sync.Map
+
 func ianaZone(name string) (*time.Location, bool) {
 	if name == "" || name == "Local" || len(name) > 64 {
 		return nil, false
 	}
 	loc, err := model.LoadZone(name)
+	if err == nil {
+		knownZones.Store(name, true)
+	}
 	return loc, err == nil
+}
+
+// maxLookups bounds, per calendar, the zone names looked up in vain and
+// the VTIMEZONEs matched against the candidates; past it, only names known
+// to resolve are looked up, and a VTIMEZONE is named by its offset.
+const maxLookups = 256
+
+// lookup tries an IANA name within the calendar's budget of failures.
+func lookup(name string, budget *int) (*time.Location, bool) {
+	if *budget <= 0 {
+		if _, ok := knownZones.Load(name); !ok {
+			return nil, false
+		}
+	}
+	loc, ok := ianaZone(name)
+	if !ok {
+		*budget--
+	}
+	return loc, ok
 }
 
 // resolveZone finds the zone a TZID means: an IANA name as it is; a
@@ -162,9 +190,9 @@ func ianaZone(name string) (*time.Location, bool) {
 // (/mozilla.org/20050126_1/America/New_York) or in the VTIMEZONE's
 // X-LIC-LOCATION; a "GMT+01:00" label; else the file's own VTIMEZONE, read
 // as it is. It returns nil when the TZID means nothing known.
-func resolveZone(tzid string, def *tzDef, sample time.Time) *zoneRes {
+func resolveZone(tzid string, def *tzDef, sample time.Time, budget *int) *zoneRes {
 	tzid = strings.TrimSpace(tzid)
-	if loc, ok := ianaZone(tzid); ok {
+	if loc, ok := lookup(tzid, budget); ok {
 		return &zoneRes{name: tzid, loc: loc}
 	}
 	if z, ok := windowsZone(tzid); ok {
@@ -173,19 +201,24 @@ func resolveZone(tzid string, def *tzDef, sample time.Time) *zoneRes {
 		}
 	}
 	if def != nil && def.location != "" {
-		if loc, ok := ianaZone(def.location); ok {
+		if loc, ok := lookup(def.location, budget); ok {
 			return &zoneRes{name: def.location, loc: loc}
 		}
 	}
 	for i := 0; i < len(tzid); i++ {
 		if tzid[i] == '/' && strings.Contains(tzid[i+1:], "/") {
-			if loc, ok := ianaZone(tzid[i+1:]); ok {
+			if loc, ok := lookup(tzid[i+1:], budget); ok {
 				return &zoneRes{name: tzid[i+1:], loc: loc, note: strconv.Quote(tzid) + " read as " + tzid[i+1:]}
 			}
 		}
 	}
 	if def != nil && len(def.obs) > 0 {
-		return &zoneRes{name: matchZone(def, sample), def: def, note: "zone " + strconv.Quote(tzid) + " read from the file's VTIMEZONE"}
+		name := etcZone(def.offsetAt(sample))
+		if *budget > 0 {
+			*budget--
+			name = matchZone(def, sample)
+		}
+		return &zoneRes{name: name, def: def, note: "zone " + strconv.Quote(tzid) + " read from the file's VTIMEZONE"}
 	}
 	if off, ok := gmtLabel(tzid); ok {
 		name := etcZone(off)
