@@ -82,6 +82,11 @@ type Answer struct {
 // attendee gave an answer.
 func (it *Item) Answer(isPartner func(email string) bool) (a Answer, ok bool) {
 	for _, at := range it.Attendees {
+		switch at.PartStat {
+		case "ACCEPTED", "TENTATIVE", "DECLINED", "DELEGATED":
+		default:
+			continue // no answer from this one
+		}
 		if !isPartner(at.Email) {
 			continue
 		}
@@ -119,8 +124,6 @@ func (it *Item) Answer(isPartner func(email string) bool) (a Answer, ok bool) {
 				}
 			}
 			a.Note = "delegated"
-		default:
-			continue
 		}
 		return a, true
 	}

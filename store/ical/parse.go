@@ -17,8 +17,8 @@ const DefaultLimit = 256 << 20
 // their Problem), so that memory stays bounded.
 const maxDeferred = 10000
 
-// maxObservances bounds the observances of a VTIMEZONE, and the RDATEs of
-// one observance, that are kept: real ones hold a few dozen at most.
+// maxObservances bounds the observances of a VTIMEZONE, and its RDATEs,
+// that are kept: real ones hold a few dozen at most.
 const maxObservances = 500
 
 // Parse reads an iCalendar stream and calls fn with each event, in file
@@ -283,11 +283,12 @@ func (p *parser) observe(pr *prop) error {
 		}
 	case "RDATE":
 		for _, v := range splitList(pr.value) {
-			if len(o.rdates) >= maxObservances {
+			if p.tz.rdates >= maxObservances {
 				break
 			}
 			if t, ok := parseTime(v); ok {
 				o.rdates = append(o.rdates, t.wall)
+				p.tz.rdates++
 			}
 		}
 	case "RRULE":

@@ -16,6 +16,7 @@ type tzDef struct {
 	id       string
 	location string // X-LIC-LOCATION, when given
 	obs      []observance
+	rdates   int // RDATEs kept, over all observances
 }
 
 // observance is one STANDARD or DAYLIGHT block.
