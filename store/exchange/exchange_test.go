@@ -291,7 +291,7 @@ func TestImportPartnerMeetings(t *testing.T) {
 	v := func(seq string) string { return strings.Replace(partnerMeeting, "@SEQ@", seq, 1) }
 	first := writeFile(t, f.dir, "v1.ics", v("1"))
 	sum, err := ImportFiles(ctx, f.st, []string{first}, now)
-	if err != nil || sum.Files[0].Count("added") != 1 {
+	if err != nil || sum.Files[0].Count("added") != 1 || !strings.Contains(sum.String(), "read as Europe/Berlin") {
 		t.Fatalf("%v\n%s", err, sum)
 	}
 	m, err := f.st.MeetingByUID(ctx, "iom-council-2027@iom.int")

@@ -118,6 +118,8 @@ func importFile(ctx context.Context, st *store.Store, path string, now time.Time
 		}
 		if err != nil {
 			l.What, l.Why = "skipped", err.Error()
+		} else if len(it.Notes) > 0 { // how doubtful input was read
+			l.Why = strings.TrimPrefix(l.Why+"; "+strings.Join(it.Notes, "; "), "; ")
 		}
 		fs.Lines = append(fs.Lines, l)
 		if id != 0 {

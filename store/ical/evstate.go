@@ -36,6 +36,16 @@ func (ev *evState) problem(line int, format string, args ...any) {
 	ev.addProblem(fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...))
 }
 
+// maxNotes bounds the notes of one event.
+const maxNotes = 20
+
+// note records how doubtful input was read, up to maxNotes.
+func (ev *evState) note(msg string) {
+	if len(ev.it.Notes) < maxNotes {
+		ev.it.Notes = append(ev.it.Notes, msg)
+	}
+}
+
 // addProblem keeps the first ten problems of an event and counts the rest.
 func (ev *evState) addProblem(msg string) {
 	if len(ev.problems) >= 10 {
@@ -120,7 +130,7 @@ func (ev *evState) add(pr *prop, line int) error {
 		it.Attendees = append(it.Attendees, a)
 	case "RRULE":
 		if it.RRule != "" {
-			it.Notes = append(it.Notes, fmt.Sprintf("line %d: a second RRULE is ignored", line))
+			ev.note(fmt.Sprintf("line %d: a second RRULE is ignored", line))
 			break
 		}
 		it.RRule = strings.TrimSpace(string(pr.value))
@@ -132,7 +142,9 @@ func (ev *evState) add(pr *prop, line int) error {
 				if string(pr.name) == "RDATE" && strings.Contains(string(v), "/") {
 					continue // an RDATE period: not kept
 				}
-				ev.it.Notes = append(ev.it.Notes, fmt.Sprintf("line %d: %s %q is not a date or a date-time: ignored", line, pr.name, clip(v)))
+				if len(ev.it.Notes) < maxNotes {
+					ev.note(fmt.Sprintf("line %d: %s %q is not a date or a date-time: ignored", line, pr.name, clip(v)))
+				}
 				continue
 			}
 			if !t.utc && !t.date {
@@ -222,15 +234,15 @@ func (ev *evState) instant(p *parser, t rawTime) (time.Time, *zoneRes, bool) {
 		}
 		return time.Time{}, nil, false
 	}
-	if z.note != "" && !slices.Contains(ev.it.Notes, z.note) {
-		ev.it.Notes = append(ev.it.Notes, z.note)
+	if z.note != "" && len(ev.it.Notes) < maxNotes && !slices.Contains(ev.it.Notes, z.note) {
+		ev.note(z.note)
 	}
 	return z.instant(t.wall), z, true
 }
 
 // build turns the gathered properties into an Item.
 func (ev *evState) build(p *parser, method Method) Item {
-	it := ev.it
+	it := &ev.it // instant and note add to it as they go
 	it.Method, it.File, it.Line = method, p.lr.name, ev.line
 	m := &it.Meeting
 	m.UID, m.Sequence = it.UID, it.Sequence
@@ -253,18 +265,18 @@ func (ev *evState) build(p *parser, method Method) Item {
 		}
 	}
 	if ev.hasStart {
-		it.HasTime = ev.times(p, &it)
+		it.HasTime = ev.times(p, it)
 	} else if method == Request || method == Publish {
 		ev.addProblem("the event has no DTSTART")
 	}
-	ev.fields(&it, method)
+	ev.fields(it, method)
 	if len(ev.problems) > 0 {
 		it.Problem = strings.Join(ev.problems, "; ")
 		if ev.more > 0 {
 			it.Problem += fmt.Sprintf("; and %d more", ev.more)
 		}
 	}
-	return it
+	return *it
 }
 
 // times sets the meeting's start, end and zone.
@@ -325,7 +337,7 @@ func (ev *evState) times(p *parser, it *Item) bool {
 		end = start.Add(dur)
 	}
 	if end.Before(start) {
-		it.Notes = append(it.Notes, "the event ends before it starts: its end is taken as its start")
+		ev.note("the event ends before it starts: its end is taken as its start")
 		end = start
 	}
 	loc := time.UTC

@@ -137,6 +137,9 @@ END:VCALENDAR
 	if it.Problem != "" || it.Method != Request || it.Sequence != 4 || m.Title != "Council, 114th session" {
 		t.Errorf("item: %+v", it)
 	}
+	if len(it.Notes) != 1 || !strings.Contains(it.Notes[0], "W. Europe Standard Time") {
+		t.Errorf("the reading of the Windows zone is not noted: %q", it.Notes)
+	}
 	if m.Zone != "Europe/Berlin" || !m.Start.Equal(time.Date(2027, 11, 24, 9, 0, 0, 0, time.UTC)) || !m.End.Equal(time.Date(2027, 11, 26, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("times %s–%s in %q", m.Start, m.End, m.Zone)
 	}
