@@ -106,7 +106,7 @@ func (p *parser) run() error {
 	}
 	if n := len(p.stack); n > 0 {
 		f := p.stack[n-1]
-		return p.lr.errorf(p.lr.phys, "the file ends inside %s begun at line %d: it is truncated (END:%s is missing)", f.name, f.line, f.name)
+		return p.lr.errorf(p.lr.phys, "the file ends inside %s begun at line %d: it is truncated (END:%s is missing)", clipS(f.name), f.line, clipS(f.name))
 	}
 	if p.cals == 0 {
 		return p.lr.errorf(1, "no VCALENDAR in the file: it is not an iCalendar file")
@@ -123,7 +123,7 @@ func (p *parser) line() error {
 		return p.end(strings.ToUpper(strings.TrimSpace(string(pr.value))))
 	}
 	if len(p.stack) == 0 {
-		return p.errorf("%s outside a VCALENDAR", pr.name)
+		return p.errorf("%s outside a VCALENDAR", clip(pr.name))
 	}
 	switch p.stack[len(p.stack)-1].kind {
 	case inCalendar:
@@ -156,7 +156,7 @@ func (p *parser) begin(name string) error {
 	switch top := p.top(); {
 	case top < 0:
 		if name != "VCALENDAR" {
-			return p.errorf("BEGIN:%s outside a VCALENDAR", name)
+			return p.errorf("BEGIN:%s outside a VCALENDAR", clipS(name))
 		}
 		kind = inCalendar
 		p.cals++
@@ -172,7 +172,7 @@ func (p *parser) begin(name string) error {
 		kind = inObservance
 		p.obs = &observance{dst: name == "DAYLIGHT"}
 	case name == "VCALENDAR":
-		return p.errorf("BEGIN:VCALENDAR inside %s", p.stack[len(p.stack)-1].name)
+		return p.errorf("BEGIN:VCALENDAR inside %s", clipS(p.stack[len(p.stack)-1].name))
 	}
 	p.stack = append(p.stack, frame{name: name, kind: kind, line: p.lr.line})
 	return nil
@@ -187,11 +187,11 @@ func (p *parser) top() compKind {
 
 func (p *parser) end(name string) error {
 	if len(p.stack) == 0 {
-		return p.errorf("END:%s without a BEGIN", name)
+		return p.errorf("END:%s without a BEGIN", clipS(name))
 	}
 	f := p.stack[len(p.stack)-1]
 	if f.name != name {
-		return p.errorf("END:%s does not close BEGIN:%s of line %d", name, f.name, f.line)
+		return p.errorf("END:%s does not close BEGIN:%s of line %d", clipS(name), clipS(f.name), f.line)
 	}
 	p.stack = p.stack[:len(p.stack)-1]
 	switch f.kind {

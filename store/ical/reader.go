@@ -233,6 +233,8 @@ func clip(b []byte) string {
 	return string(b)
 }
 
+func clipS(s string) string { return clip([]byte(s)) }
+
 // decodeParam undoes RFC 6868 caret encoding (^n, ^', ^^) and drops
 // control characters, which a parameter value may not hold.
 func decodeParam(b []byte) string {
