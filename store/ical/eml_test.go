@@ -3,11 +3,15 @@ package ical
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,5 +141,53 @@ func TestEMLMethodFollowsTheCalendar(t *testing.T) {
 	}
 	if err := WriteEML(&b, Mail{From: organizer(), To: partners(), Calendar: []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), Now: now}); err == nil {
 		t.Error("a calendar without METHOD was sent")
+	}
+}
+
+// TestPythonEmailReadsTheMessage reads the .eml with Python's email
+// package, one more mail reader than Go's.
+func TestPythonEmailReadsTheMessage(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i, m := range []*model.Meeting{timedMeeting(), conference()} {
+		r := invitation(m)
+		if i == 1 {
+			m.Status, m.Sequence = model.StatusCancelled, 1
+		}
+		var b bytes.Buffer
+		if err := WriteEML(&b, InvitationMail(r, writeInv(t, r))); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("m%d.eml", i))
+		if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	out, err := validator(t, append([]string{python, filepath.Join("testdata", "eml_check.py")}, paths...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		XUnsent        string   `json:"x_unsent"`
+		From           string   `json:"from"`
+		To             []string `json:"to"`
+		Structure      []string `json:"structure"`
+		MethodParam    string   `json:"method_param"`
+		Method         string   `json:"method"`
+		AttachmentSame bool     `json:"attachment_same"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	want := "multipart/mixed multipart/alternative text/plain text/html text/calendar application/ics"
+	for i, g := range got {
+		if g.XUnsent != "1" || !strings.Contains(g.From, "a.lefevre@interpol.int") || len(g.To) != 2 ||
+			strings.Join(g.Structure, " ") != want || g.MethodParam != g.Method || !g.AttachmentSame {
+			t.Errorf("message %d as Python reads it: %+v", i, g)
+		}
+	}
+	if len(got) != 2 || got[0].Method != "REQUEST" || got[1].Method != "CANCEL" {
+		t.Errorf("methods: %+v", got)
 	}
 }
