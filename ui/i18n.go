@@ -3,6 +3,8 @@ package ui
 import (
 	"embed"
 	"os"
+	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -17,15 +19,17 @@ var Languages = []struct{ Code, Name string }{
 }
 
 // setupLanguage loads the translations and picks the language: code ("en",
-// "fr", "es") or, when empty, the system's.
+// "fr", "es") or, when empty, the system's. The window content is then
+// rebuilt by the caller: the switch needs no restart.
 //
-// Fyne's lang package always follows the system locale, which it reads on
-// Linux and the BSDs from LANGUAGE/LC_ALL/LC_MESSAGES/LANG each time
-// translations are added; so a choice made in Settings is applied by
-// setting LANGUAGE for this process and adding the translations again,
-// after which the window content is rebuilt (no restart needed there).
-// On Windows and macOS, where the locale comes from the system, the
-// choice takes effect at the next start only when it matches the system.
+// Fyne's lang package follows the system locale, which it reads again each
+// time translations are added. On Linux and the BSDs that locale comes
+// from LANGUAGE/LC_ALL/LC_MESSAGES/LANG, so the choice is applied by
+// setting LANGUAGE for this process (Fyne's own words, in its dialogs,
+// follow too). On Windows and macOS the locale comes from the system
+// itself: there the chosen language's strings are registered under the
+// system's locale, so that ours follow the choice and Fyne's own words
+// stay in the system's language.
 func setupLanguage(code string) {
 	restoreLocaleEnv()
 	if code != "" {
@@ -38,6 +42,20 @@ func setupLanguage(code string) {
 	}
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fyne.LogError("loading translations", err)
+	}
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		sys := lang.SystemLocale()
+		src := code
+		if src == "" {
+			src = strings.SplitN(sys.LanguageString(), "-", 2)[0]
+		}
+		data, err := translations.ReadFile("translations/" + src + ".json")
+		if err != nil {
+			data, _ = translations.ReadFile("translations/en.json")
+		}
+		if err := lang.AddTranslationsForLocale(data, sys); err != nil {
+			fyne.LogError("choosing the language", err)
+		}
 	}
 }
 

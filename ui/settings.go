@@ -74,7 +74,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		{Text: lang.L("Invitation lead time"), Widget: s.leads, HintText: lang.L("Days before a meeting an observer invitation is due (Article 2)")},
 		{Text: lang.L("Paper size"), Widget: s.paper},
 		{Text: lang.L("Theme"), Widget: s.theme},
-		{Text: lang.L("Language"), Widget: s.language, HintText: lang.L("Applied at once on Linux; on Windows and macOS at the next start")},
+		{Text: lang.L("Language"), Widget: s.language, HintText: lang.L("Applied at once; kept for the next start")},
 		{Text: lang.L("Data location"), Widget: container.NewVBox(s.path, backup)},
 	}}
 	form.ExtendBaseWidget(form)
