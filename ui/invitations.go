@@ -93,7 +93,7 @@ type invData struct {
 func (s *invitationsScreen) load() {
 	a := s.app
 	now := a.now()
-	only, mode := s.only, s.filter.SelectedIndex()
+	only, mode, cat := s.only, s.filter.SelectedIndex(), a.cat
 	background(a, func(ctx context.Context) (*invData, error) {
 		d := &invData{invs: map[int64][]model.Invitation{}}
 		if only != 0 {
@@ -106,7 +106,7 @@ func (s *invitationsScreen) load() {
 				return nil, err
 			}
 			d.meetings, d.invs[only] = []model.Meeting{*m}, invs
-			d.obs = model.Obligations(a.cat, m, invs, now)
+			d.obs = model.Obligations(cat, m, invs, now)
 			return d, nil
 		}
 		from, to := now.AddDate(0, 0, -120), now.AddDate(1, 0, 0)

@@ -20,7 +20,7 @@ import (
 func printBrief(a *App, m *model.Meeting) {
 	p := a.fa.Preferences()
 	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
-	now := a.now()
+	now, cat := a.now(), a.cat // read here: the UI goroutine may replace a.cat
 	background(a, func(ctx context.Context) ([]byte, error) {
 		invs, err := a.data.Invitations(ctx, m.ID)
 		if err != nil {
@@ -30,14 +30,14 @@ func printBrief(a *App, m *model.Meeting) {
 		if err != nil {
 			return nil, err
 		}
-		b := brief.MeetingBrief{Catalog: a.cat, Meeting: m, Invitations: invs, HQZone: hq, Generated: now,
-			Obligations: model.Obligations(a.cat, m, invs, now)}
+		b := brief.MeetingBrief{Catalog: cat, Meeting: m, Invitations: invs, HQZone: hq, Generated: now,
+			Obligations: model.Obligations(cat, m, invs, now)}
 		day := m.StartDay()
 		for _, f := range fps {
 			if !f.ActiveOn(day) {
 				continue
 			}
-			if us := a.cat.Us(); us != nil && f.OrgID == us.ID {
+			if us := cat.Us(); us != nil && f.OrgID == us.ID {
 				b.OurFocalPoints = append(b.OurFocalPoints, f)
 			} else {
 				b.PartnerFocalPoints = append(b.PartnerFocalPoints, f)
