@@ -317,7 +317,14 @@ func (a *App) onFind() {
 	a.win.Canvas().Focus(a.meetings.search)
 }
 
+// onExportInvitation exports the invitation selected on the invitations
+// screen or, from the meeting editor, the first one of that meeting.
 func (a *App) onExportInvitation() {
+	if m := a.meetings.selectedMeeting(); m != nil && a.current == "meetings" {
+		a.invitations.then = a.invitations.onExportICS
+		a.invitations.openMeeting(m.ID)
+		return
+	}
 	a.Show("invitations")
 	a.invitations.onExportICS()
 }

@@ -43,3 +43,17 @@ func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
 	require.Len(t, a.invitations.Rows(), 1)
 	assert.Equal(t, model.Sent, a.invitations.Rows()[0].State)
 }
+
+func TestExportShortcutFromTheEditorPicksThatMeeting(t *testing.T) {
+	a, _ := newTestApp(t)
+	m := saveMeeting(t, a)
+	a.meetings.open(m.ID)
+	require.NotNil(t, a.meetings.editor)
+	require.Nil(t, a.win.Canvas().Overlays().Top())
+
+	a.onExportInvitation() // Ctrl+E
+	assert.Equal(t, "invitations", a.Current())
+	require.Len(t, a.invitations.Rows(), 1)
+	assert.Equal(t, 0, a.invitations.sel, "the meeting's invitation is selected")
+	assert.NotNil(t, a.win.Canvas().Overlays().Top(), "the save dialog asks where to write it")
+}

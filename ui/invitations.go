@@ -27,8 +27,9 @@ type invitationsScreen struct {
 	rows     []model.Obligation
 	meetings map[int64]*model.Meeting
 	invs     map[int64][]model.Invitation
-	only     int64 // when set, the rows of this meeting only
-	sel      int   // selected row, -1 when none
+	only     int64  // when set, the rows of this meeting only
+	then     func() // run once after the next load (export from the editor)
+	sel      int    // selected row, -1 when none
 }
 
 var invFilters = []string{"Needs action", "All upcoming", "Owed to us"}
@@ -150,6 +151,10 @@ func (s *invitationsScreen) load() {
 			s.list.Select(0)
 		}
 		s.detail.Refresh()
+		if then := s.then; then != nil {
+			s.then = nil
+			then()
+		}
 	})
 }
 
