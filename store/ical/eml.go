@@ -111,13 +111,13 @@ func WriteEML(w io.Writer, m Mail) error {
 	hdr("X-Unsent", "1")
 	hdr("From", addressOf(m.From))
 	hdr("To", strings.Join(to, ",\r\n "))
-	hdr("Subject", mime.QEncoding.Encode("utf-8", oneLine(m.Subject)))
+	hdr("Subject", foldHeader(len("Subject: "), mime.QEncoding.Encode("utf-8", oneLine(m.Subject))))
 	hdr("Date", m.Now.Format(time.RFC1123Z))
 	hdr("MIME-Version", "1.0")
 
 	var body bytes.Buffer
 	mixed := multipart.NewWriter(&body)
-	hdr("Content-Type", `multipart/mixed; boundary="`+mixed.Boundary()+`"`)
+	hdr("Content-Type", "multipart/mixed;\r\n boundary=\""+mixed.Boundary()+`"`)
 	if _, err := w.Write(head.Bytes()); err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func WriteEML(w io.Writer, m Mail) error {
 	if err := aw.Close(); err != nil {
 		return err
 	}
-	pw, err := mixed.CreatePart(textproto.MIMEHeader{"Content-Type": {`multipart/alternative; boundary="` + aw.Boundary() + `"`}})
+	pw, err := mixed.CreatePart(textproto.MIMEHeader{"Content-Type": {"multipart/alternative;\r\n boundary=\"" + aw.Boundary() + `"`}})
 	if err != nil {
 		return err
 	}
@@ -173,6 +173,27 @@ func WriteEML(w io.Writer, m Mail) error {
 	}
 	_, err = w.Write(body.Bytes())
 	return err
+}
+
+// foldHeader breaks a header value at spaces so that lines keep to about
+// 78 characters (RFC 5322 §2.1.1, far below its limit of 998); used is what
+// the line already holds. An encoded word (RFC 2047) is at most 75.
+func foldHeader(used int, v string) string {
+	var b strings.Builder
+	n := used
+	for i, w := range strings.Split(v, " ") {
+		if i > 0 {
+			if n+1+len(w) > 78 {
+				b.WriteString("\r\n")
+				n = 0
+			}
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
 }
 
 func oneLine(s string) string {

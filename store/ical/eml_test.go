@@ -72,6 +72,7 @@ func mustRead(t *testing.T, r io.Reader) []byte {
 func TestEMLIsADraftWithTheCalendarInside(t *testing.T) {
 	for _, m := range []*model.Meeting{timedMeeting(), func() *model.Meeting {
 		c := timedMeeting()
+		c.Title = strings.Repeat("Réunion du groupe de travail sur les documents de voyage ", 20)
 		c.Status, c.Sequence = model.StatusCancelled, 3
 		return c
 	}()} {
@@ -80,6 +81,14 @@ func TestEMLIsADraftWithTheCalendarInside(t *testing.T) {
 		var b bytes.Buffer
 		if err := WriteEML(&b, InvitationMail(r, cal)); err != nil {
 			t.Fatal(err)
+		}
+		for i, l := range strings.Split(b.String(), "\r\n") {
+			if len(l) > 998 || (i < 12 && len(l) > 90) {
+				t.Errorf("line %d is %d characters long: %.80s", i+1, len(l), l)
+			}
+		}
+		if len(m.Title) > 100 && !strings.Contains(b.String(), "?=\r\n =?utf-8?q?") {
+			t.Error("a long subject is not folded")
 		}
 		msg, err := mail.ReadMessage(&b)
 		if err != nil {
