@@ -217,6 +217,12 @@ func TestVTimezoneRegularRules(t *testing.T) {
 		{"Australia/Sydney", []string{"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU", "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU", "TZOFFSETTO:+1100", "TZOFFSETTO:+1000"}},
 		{"Europe/Paris", []string{"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"}},
 	}
+	// Dublin's summer is its daylight time for Outlook, although the zone
+	// database calls the winter the saving period (a negative one).
+	dublin := strings.Join(vtimezone(t, "Europe/Dublin", 2027, 2027), "\n")
+	if !strings.Contains(dublin, "BEGIN:DAYLIGHT\nDTSTART:20260329T010000\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0100") {
+		t.Errorf("Dublin:\n%s", dublin)
+	}
 	for _, c := range cases {
 		lines := vtimezone(t, c.zone, 2026, 2028)
 		for _, w := range c.want {

@@ -90,7 +90,15 @@ func transitions(loc *time.Location, from, to int) []transition {
 		_, fromOff := t.Zone()
 		name, toOff := next.Zone()
 		wall := next.In(time.FixedZone("", fromOff))
-		tr := transition{at: next, from: fromOff, to: toOff, dst: next.IsDST(), name: name, wall: wall}
+		// DAYLIGHT is the observance with the greater offset, as Outlook
+		// expects: Go's database, like tzdata, marks Dublin's winter (and
+		// Morocco's Ramadan) as the daylight-saving period, with a
+		// negative saving.
+		dst := next.IsDST()
+		if t.IsDST() != dst {
+			dst = toOff > fromOff
+		}
+		tr := transition{at: next, from: fromOff, to: toOff, dst: dst, name: name, wall: wall}
 		y, m, d := wall.Date()
 		tr.ords = []int{(d-1)/7 + 1}
 		if d+7 > daysIn(y, m) {
