@@ -84,7 +84,10 @@ func (s Summary) String() string {
 // an unknown UID is reported, never guessed. Each file is read whole and
 // checked before anything changes, so a refused file (truncated, malformed,
 // too large) changes nothing; the error returned is only for a failure of
-// the store itself.
+// the store itself. The events of an accepted file are applied one store
+// transaction each (the store offers no transaction wider than one
+// change): should the store itself fail midway, the events before were
+// applied, and the summary returned with the error lists them.
 func ImportFiles(ctx context.Context, st *store.Store, paths []string, now time.Time) (Summary, error) {
 	var sum Summary
 	for _, p := range paths {
