@@ -370,3 +370,10 @@ func TestInvalidUTF8IsReadAsReplacementCharacters(t *testing.T) {
 		t.Errorf("%q, %q", it.Meeting.Title, it.Organizer.Name)
 	}
 }
+
+func TestDoubledCarriageReturns(t *testing.T) {
+	it := mustParse(t, "BEGIN:VCALENDAR\r\r\nBEGIN:VEVENT\r\r\nUID:u\r\r\nDTSTART:20270101T090000Z\r\r\nSUMMARY:Title\r\r\nEND:VEVENT\r\r\nEND:VCALENDAR\r\r\n")[0]
+	if it.Meeting.Title != "Title" || it.UID != "u" || it.Problem != "" {
+		t.Errorf("%q %q %q", it.Meeting.Title, it.UID, it.Problem)
+	}
+}

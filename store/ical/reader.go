@@ -80,7 +80,7 @@ func (lr *lineReader) physical() error {
 		if n := len(b); n > start && b[n-1] == '\n' {
 			b = b[:n-1]
 		}
-		if n := len(b); n > start && b[n-1] == '\r' {
+		for n := len(b); n > start && b[n-1] == '\r'; n-- { // CRLF, or a CR doubled by a second conversion
 			b = b[:n-1]
 		}
 		lr.buf = b
