@@ -190,7 +190,7 @@ type OpenAction struct {
 // earliest due first (those without a due day last).
 func (s *Store) OpenActionItems(ctx context.Context) ([]OpenAction, error) {
 	out := []OpenAction{}
-	err := forRows(ctx, s.db, `SELECT x.id, x.text, x.owner_org, x.due, x.done, x.done_on, s.id, s.title, s.zone, o.id, o.original_start, s.agreement_id
+	err := forRows(ctx, s.q(), `SELECT x.id, x.text, x.owner_org, x.due, x.done, x.done_on, s.id, s.title, s.zone, o.id, o.original_start, s.agreement_id
 		FROM action_items x JOIN occurrences o ON o.id = x.occurrence_id JOIN consultation_series s ON s.id = o.series_id
 		WHERE x.done = 0 AND s.deleted_at IS NULL
 		ORDER BY x.due = '', x.due, o.original_utc, x.position`, nil, func(r *sql.Rows) error {

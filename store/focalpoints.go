@@ -40,7 +40,7 @@ func (s *Store) FocalPoint(ctx context.Context, id int64) (*model.FocalPoint, er
 
 func (s *Store) focalPoints(ctx context.Context, tail string, args ...any) ([]model.FocalPoint, error) {
 	out := []model.FocalPoint{}
-	err := forRows(ctx, s.db, "SELECT "+focalPointColumns+" FROM focal_points "+tail, args, func(r *sql.Rows) error {
+	err := forRows(ctx, s.q(), "SELECT "+focalPointColumns+" FROM focal_points "+tail, args, func(r *sql.Rows) error {
 		var f model.FocalPoint
 		var from, to, modified string
 		if err := r.Scan(&f.ID, &f.OrgID, &f.AgreementID, &f.Name, &f.Title, &f.Email, &f.Phone, &from, &to, &f.Placeholder, &modified); err != nil {

@@ -12,12 +12,12 @@ const orgColumns = "id, acronym, name, zone, mail_domain, us, modified"
 
 // Organizations returns every organization, ordered by acronym.
 func (s *Store) Organizations(ctx context.Context) ([]model.Organization, error) {
-	return loadOrganizations(ctx, s.db)
+	return loadOrganizations(ctx, s.q())
 }
 
 // Organization returns the organization with that id.
 func (s *Store) Organization(ctx context.Context, id int64) (*model.Organization, error) {
-	row := s.db.QueryRowContext(ctx, "SELECT "+orgColumns+" FROM organizations WHERE id = ?", id)
+	row := s.q().QueryRowContext(ctx, "SELECT "+orgColumns+" FROM organizations WHERE id = ?", id)
 	o, err := scanOrganization(row)
 	if err != nil {
 		return nil, translate(err, fmt.Sprintf("organization %d", id))

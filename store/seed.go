@@ -78,7 +78,7 @@ type seedData struct {
 // knows which organization is us.
 func (s *Store) Initialized(ctx context.Context) (bool, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM organizations WHERE us = 1").Scan(&n); err != nil {
+	if err := s.q().QueryRowContext(ctx, "SELECT count(*) FROM organizations WHERE us = 1").Scan(&n); err != nil {
 		return false, translate(err, "initialized")
 	}
 	return n > 0, nil

@@ -22,6 +22,9 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// tx is set on the Store that Atomically hands its function: every
+	// change made through it joins that one transaction.
+	tx *sql.Tx
 	// now gives the instant written to created/modified columns; tests
 	// replace it to get stable values.
 	now func() time.Time
@@ -120,8 +123,13 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 }
 
 // write runs fn in one write transaction: everything fn did is committed,
-// or, when fn or the commit fails, nothing is.
+// or, when fn or the commit fails, nothing is. Inside Atomically it runs
+// under a savepoint of the enclosing transaction instead, so that a change
+// refused there leaves nothing behind while the others stand.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.tx != nil {
+		return s.savepoint(ctx, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -139,12 +147,64 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // read runs fn in a read-only transaction, so that several queries see one
 // state of the database.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.tx != nil {
+		return fn(s.tx)
+	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }()
 	return fn(tx)
+}
+
+// q is what one-statement reads run on: the enclosing transaction inside
+// Atomically, else the pool.
+func (s *Store) q() querier {
+	if s.tx != nil {
+		return s.tx
+	}
+	return s.db
+}
+
+func (s *Store) savepoint(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if _, err := s.tx.ExecContext(ctx, "SAVEPOINT change"); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := fn(s.tx); err != nil {
+		_, _ = s.tx.ExecContext(ctx, "ROLLBACK TO change")
+		_, _ = s.tx.ExecContext(ctx, "RELEASE change")
+		return err
+	}
+	if _, err := s.tx.ExecContext(ctx, "RELEASE change"); err != nil {
+		return translate(err, "release savepoint")
+	}
+	return nil
+}
+
+// Atomically runs fn with a Store whose every change joins one
+// transaction: all of them are committed when fn returns nil, none when it
+// returns an error. A change refused inside (a validation error that fn
+// handles and goes on from) leaves nothing of itself behind. fn must use
+// the Store it is given, never s: the database has one writer, and s would
+// wait for the transaction fn is in.
+func (s *Store) Atomically(ctx context.Context, fn func(st *Store) error) error {
+	if s.tx != nil {
+		return fn(s)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	inner := &Store{db: s.db, path: s.path, now: s.now, tx: tx}
+	if err := fn(inner); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return translate(err, "commit")
+	}
+	return nil
 }
 
 // migrationFiles holds the numbered schema migrations, NNNN_name.sql.

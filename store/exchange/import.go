@@ -84,10 +84,9 @@ func (s Summary) String() string {
 // an unknown UID is reported, never guessed. Each file is read whole and
 // checked before anything changes, so a refused file (truncated, malformed,
 // too large) changes nothing; the error returned is only for a failure of
-// the store itself. The events of an accepted file are applied one store
-// transaction each (the store offers no transaction wider than one
-// change): should the store itself fail midway, the events before were
-// applied, and the summary returned with the error lists them.
+// the store itself. The events of an accepted file are applied in one
+// transaction (store.Atomically): should the store itself fail midway,
+// nothing of that file stays.
 func ImportFiles(ctx context.Context, st *store.Store, paths []string, now time.Time) (Summary, error) {
 	var sum Summary
 	for _, p := range paths {
@@ -107,30 +106,41 @@ func importFile(ctx context.Context, st *store.Store, path string, now time.Time
 		fs.Refused = err
 		return fs, nil
 	}
-	im, err := newImporter(ctx, st, now)
-	if err != nil {
-		return fs, err
-	}
-	var touched []int64
-	for i := range items {
-		it := &items[i]
-		l := Line{Line: it.Line, UID: it.UID, Title: it.Meeting.Title}
-		id, err := im.apply(ctx, it, &l)
-		if err != nil && !errors.Is(err, model.ErrInvalid) && !errors.Is(err, model.ErrNotFound) && !errors.Is(err, model.ErrConflict) {
-			return fs, err
-		}
+	// One transaction for the whole file: should the store fail midway,
+	// nothing of the file stays. An event refused on its own (a lower
+	// SEQUENCE, an unknown UID) is skipped and the rest goes in.
+	err = st.Atomically(ctx, func(tx *store.Store) error {
+		fs.Lines, fs.Obligations = nil, nil
+		im, err := newImporter(ctx, tx, now)
 		if err != nil {
-			l.What, l.Why = "skipped", err.Error()
-		} else if len(it.Notes) > 0 { // how doubtful input was read
-			l.Why = strings.TrimPrefix(l.Why+"; "+strings.Join(it.Notes, "; "), "; ")
+			return err
 		}
-		fs.Lines = append(fs.Lines, l)
-		if id != 0 {
-			touched = append(touched, id)
+		var touched []int64
+		for i := range items {
+			it := &items[i]
+			l := Line{Line: it.Line, UID: it.UID, Title: it.Meeting.Title}
+			id, err := im.apply(ctx, it, &l)
+			if err != nil && !errors.Is(err, model.ErrInvalid) && !errors.Is(err, model.ErrNotFound) && !errors.Is(err, model.ErrConflict) {
+				return err
+			}
+			if err != nil {
+				l.What, l.Why = "skipped", err.Error()
+			} else if len(it.Notes) > 0 { // how doubtful input was read
+				l.Why = strings.TrimPrefix(l.Why+"; "+strings.Join(it.Notes, "; "), "; ")
+			}
+			fs.Lines = append(fs.Lines, l)
+			if id != 0 {
+				touched = append(touched, id)
+			}
 		}
+		fs.Obligations, err = im.reciprocity(ctx, touched)
+		return err
+	})
+	if err != nil {
+		fs.Lines, fs.Obligations = nil, nil
+		return fs, fmt.Errorf("%s: nothing imported: %w", path, err)
 	}
-	fs.Obligations, err = im.reciprocity(ctx, touched)
-	return fs, err
+	return fs, nil
 }
 
 // readFile parses a whole file before anything is applied.
