@@ -36,6 +36,7 @@ type Data interface {
 	RestoreMeeting(ctx context.Context, id int64) error
 
 	Invitations(ctx context.Context, meetingID int64) ([]model.Invitation, error)
+	InvitationsByMeeting(ctx context.Context, meetingIDs []int64) (map[int64][]model.Invitation, error)
 	UpdateInvitation(ctx context.Context, meetingID, toOrg int64, fn func(*model.Invitation) error) error
 	// Obligations runs the Article 2 rule on the meetings that start in
 	// [from, to), with their invitation records.

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,6 +41,7 @@ type meetingsScreen struct {
 	query    MeetingQuery
 	total    int
 	pages    map[int][]model.Meeting
+	answers  map[int64]model.Obligation // the most urgent Article 2 answer of each loaded meeting
 	loading  map[int]bool
 	gen      int // bumped by every new query: stale pages are dropped
 	selected int64
@@ -50,7 +53,7 @@ type meetingsScreen struct {
 var periods = []string{"Upcoming", "Next 60 days", "Past", "This year", "All"}
 
 func newMeetingsScreen(a *App) *meetingsScreen {
-	s := &meetingsScreen{app: a, pages: map[int][]model.Meeting{}, loading: map[int]bool{}}
+	s := &meetingsScreen{app: a, pages: map[int][]model.Meeting{}, loading: map[int]bool{}, answers: map[int64]model.Obligation{}}
 	s.search = &widget.Entry{PlaceHolder: lang.L("Search title, venue or city"), OnChanged: s.onSearchChanged}
 	s.search.ExtendBaseWidget(s.search)
 	s.convener = &widget.Select{PlaceHolder: lang.L("Any convener"), OnChanged: s.onFilterChanged}
@@ -144,7 +147,7 @@ func (s *meetingsScreen) runQuery() {
 			return
 		}
 		s.query, s.total = q, n
-		s.pages, s.loading = map[int][]model.Meeting{}, map[int]bool{}
+		s.pages, s.loading, s.answers = map[int][]model.Meeting{}, map[int]bool{}, map[int64]model.Obligation{}
 		s.count.SetText(lang.L("{{.Count}} meetings", map[string]any{"Count": n}))
 		s.list.UnselectAll()
 		s.list.Refresh()
@@ -155,25 +158,41 @@ func (s *meetingsScreen) runQuery() {
 func (s *meetingsScreen) length() int { return s.total }
 
 func (s *meetingsScreen) createItem() fyne.CanvasObject {
-	when := &widget.Label{Text: "2027-06-23 09:00–17:00 Paris", TextStyle: fyne.TextStyle{Monospace: true}}
-	title := &widget.Label{Text: "", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	right := &widget.Label{Text: "INTERPOL · Conference · Confirmed"}
-	return container.NewBorder(nil, nil, when, right, title)
+	// Two lines: the title, and when · convener · kind · status under it;
+	// the Article 2 answer on the right. Narrow windows cut the text, not
+	// the columns.
+	title := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	detail := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	state := badge("Update owed", widget.MediumImportance)
+	// The labels' own padding keeps the two lines apart: pull them together.
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, detail)
+	return container.NewBorder(nil, nil, nil, container.NewVBox(state), lines)
 }
 
 func (s *meetingsScreen) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	title, when, right := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label), box.Objects[2].(*widget.Label)
+	lines := box.Objects[0].(*fyne.Container)
+	title, detail := lines.Objects[0].(*widget.Label), lines.Objects[1].(*widget.Label)
+	state := box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	m := s.row(i)
 	if m == nil {
 		title.SetText(lang.L("Loading…"))
-		when.SetText("")
-		right.SetText("")
+		detail.SetText("")
+		state.Hide()
 		return
 	}
+	if ob, ok := s.answers[m.ID]; ok {
+		state.Text, state.Importance = stateLabel(ob.State), stateImportance(ob.State)
+		if ob.Incoming {
+			state.Text += " (" + lang.L("to us") + ")"
+		}
+		state.Show()
+		state.Refresh()
+	} else {
+		state.Hide()
+	}
 	title.SetText(m.Title)
-	when.SetText(meetingWhen(m))
-	right.SetText(s.app.cat.Acronym(m.ConvenerID) + " · " + kindLabel(m.Kind) + " · " + statusLabel(m.Status))
+	detail.SetText(meetingWhen(m) + " · " + s.app.cat.Acronym(m.ConvenerID) + " · " + kindLabel(m.Kind) + " · " + statusLabel(m.Status))
 }
 
 // row returns meeting i of the list, or nil while its page loads.
@@ -196,13 +215,45 @@ func (s *meetingsScreen) loadPage(p int) {
 	s.loading[p] = true
 	gen, q := s.gen, s.query
 	q.Limit, q.Offset = pageSize, p*pageSize
-	background(s.app, func(ctx context.Context) ([]model.Meeting, error) { return s.app.data.Meetings(ctx, q) }, func(ms []model.Meeting) {
+	cat, now := s.app.cat, s.app.now()
+	type page struct {
+		ms      []model.Meeting
+		answers map[int64]model.Obligation
+	}
+	background(s.app, func(ctx context.Context) (page, error) {
+		ms, err := s.app.data.Meetings(ctx, q)
+		if err != nil {
+			return page{}, err
+		}
+		ids := make([]int64, len(ms))
+		for i := range ms {
+			ids[i] = ms[i].ID
+		}
+		invs, err := s.app.data.InvitationsByMeeting(ctx, ids)
+		if err != nil {
+			return page{}, err
+		}
+		answers := map[int64]model.Obligation{}
+		for i := range ms {
+			if ob, ok := mostUrgent(model.Obligations(cat, &ms[i], invs[ms[i].ID], now)); ok {
+				answers[ms[i].ID] = ob
+			}
+		}
+		return page{ms, answers}, nil
+	}, func(pg page) {
+		ms := pg.ms
 		if gen != s.gen {
 			return
+		}
+		for id, ob := range pg.answers {
+			s.answers[id] = ob
 		}
 		if len(s.pages) >= maxPages {
 			for k := range s.pages {
 				if k < p-maxPages/2 || k > p+maxPages/2 {
+					for _, m := range s.pages[k] {
+						delete(s.answers, m.ID)
+					}
 					delete(s.pages, k)
 					delete(s.loading, k)
 				}
@@ -330,4 +381,19 @@ func (s *meetingsScreen) offerUndo(m *model.Meeting) {
 	undo := s.undo
 	d = dialog.NewCustom(lang.L("Meeting deleted"), lang.L("Close"), container.NewVBox(widget.NewLabel(m.Title), undo), a.win)
 	d.Show()
+}
+
+// mostUrgent picks the answer a list row shows: the first in the order of
+// urgency of model.ObligationStates, leaving out "not owed".
+func mostUrgent(obs []model.Obligation) (model.Obligation, bool) {
+	best, found := model.Obligation{}, false
+	for _, ob := range obs {
+		if ob.State == model.NotOwed {
+			continue
+		}
+		if !found || slices.Index(model.ObligationStates, ob.State) < slices.Index(model.ObligationStates, best.State) {
+			best, found = ob, true
+		}
+	}
+	return best, found
 }

@@ -67,6 +67,7 @@ func TestCreateMeetingThroughTheForm(t *testing.T) {
 	assert.Equal(t, time.Date(2027, 4, 5, 9, 0, 0, 0, mustZone("Europe/Paris")).Unix(), ms[0].Start.Unix())
 
 	assert.Contains(t, a.meetings.Titles(), "Regional Conference on Border Security")
+	assert.Equal(t, model.Overdue, a.meetings.answers[ms[0].ID].State, "the list row shows the Article 2 answer")
 
 	a.Show("dashboard")
 	out := a.dashboard.items[secOutgoing]
