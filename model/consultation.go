@@ -297,9 +297,9 @@ func Cadence(g *Agreement, series []*ConsultationSeries, today Date) (alert Cade
 	}
 	a := CadenceAlert{AgreementID: g.ID, LastHeld: last, Next: next, DaysSince: days, Limit: g.ConsultationIntervalDays, Article: art}
 	if last.IsZero() {
-		a.Reason = fmt.Sprintf("no consultation under %s has been recorded as held since the agreement entered into force on %s (%d days; the expected interval is %d days)", art, since, days, g.ConsultationIntervalDays)
+		a.Reason = fmt.Sprintf("No consultation under %s has been recorded as held since the agreement entered into force on %s (%d days; the expected interval is %d days)", art, since, days, g.ConsultationIntervalDays)
 	} else {
-		a.Reason = fmt.Sprintf("the last consultation under %s was held on %s, %d days ago; the expected interval is %d days", art, last, days, g.ConsultationIntervalDays)
+		a.Reason = fmt.Sprintf("The last consultation under %s was held on %s, %d days ago; the expected interval is %d days", art, last, days, g.ConsultationIntervalDays)
 	}
 	if !next.IsZero() {
 		a.Reason += "; the next is scheduled for " + next.String()
