@@ -221,8 +221,11 @@ func (m *Meeting) Validate(c *Catalog) error {
 	v.check(slices.Contains(Confidentialities, m.Confidentiality), "confidentiality", "%q is not one of %s", m.Confidentiality, joinAny(Confidentialities))
 
 	convener := c.Org(m.ConvenerID)
-	if convener == nil {
+	switch {
+	case convener == nil:
 		v.add("convener", "must be a known organization")
+	case len(c.byConvener[m.ConvenerID]) == 0:
+		v.add("convener", "%s is not a party to any agreement: Liaison tracks the meetings of the parties", convener.Acronym)
 	}
 
 	if m.AllDay {

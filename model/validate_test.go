@@ -22,6 +22,8 @@ func fieldProblem(t *testing.T, err error, field string) string {
 
 func TestMeetingValidation(t *testing.T) {
 	c := fixtureCatalog()
+	c.Orgs = append(c.Orgs, Organization{ID: 4, Acronym: "WCO", Name: "World Customs Organization", Zone: "Europe/Brussels"})
+	c.Reindex()
 	ok := conference(t)
 	require.NoError(t, ok.Validate(c))
 
@@ -34,6 +36,7 @@ func TestMeetingValidation(t *testing.T) {
 		{"unknown zone", "zone", "not an IANA time zone", func(m *Meeting) { m.Zone = "Mars/Olympus" }},
 		{"Local is refused", "zone", "not an IANA time zone", func(m *Meeting) { m.Zone = "Local" }},
 		{"unknown convener", "convener", "known organization", func(m *Meeting) { m.ConvenerID = 42 }},
+		{"convener not a party", "convener", "WCO is not a party to any agreement", func(m *Meeting) { m.ConvenerID = 4 }},
 		{"area of an agreement the convener is not party to", "agenda[2].areas", "to which IOM is not a party", func(m *Meeting) {
 			m.ConvenerID = orgIOM
 			m.Agenda[1].AreaIDs = []int64{areaDrugs}
