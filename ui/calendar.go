@@ -177,16 +177,29 @@ func (s *calendarScreen) show() {
 		if e.Last.Before(s.month) || !e.First.Before(s.month.AddMonths(1)) {
 			continue
 		}
-		kind, imp := s.app.cat.Acronym(e.org), widget.MediumImportance
+		who := s.app.cat.Acronym(e.org)
 		if e.seriesID != 0 {
-			kind, imp = lang.L("Art. 8"), widget.HighImportance
+			who = lang.L("Art. 8")
 		}
-		s.agenda.Add(reasonRow(kind, e.Title, e.When, imp, func() { s.open(e) }))
+		s.agenda.Add(s.agendaRow(e, who))
 	}
 	if len(s.agenda.Objects) == 0 {
 		s.agenda.Add(widget.NewLabel(lang.L("Nothing this month.")))
 	}
 	s.agenda.Refresh()
+}
+
+// agendaRow is one line of the agenda beside the month: the convener's
+// colour, the title, and when and who under it.
+func (s *calendarScreen) agendaRow(e calEntry, who string) fyne.CanvasObject {
+	bar := canvas.NewRectangle(convenerColor(s.app.cat, e.org))
+	bar.SetMinSize(fyne.NewSize(4, 4))
+	strong := widget.RichTextStyleParagraph
+	strong.TextStyle = fyne.TextStyle{Bold: true}
+	text := widget.NewRichText(&widget.TextSegment{Text: e.Title, Style: strong},
+		&widget.TextSegment{Text: e.When + " · " + who, Style: widget.RichTextStyleParagraph})
+	text.Wrapping = fyne.TextWrapWord
+	return newTapRow(container.NewBorder(nil, nil, bar, nil, text), func() { s.open(e) })
 }
 
 func itoa(n int) string {
