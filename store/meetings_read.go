@@ -259,3 +259,19 @@ func idList(ms []model.Meeting) string {
 	b, _ := json.Marshal(ids)
 	return string(b)
 }
+
+// MeetingsByID returns the live meetings among ids, in the order of their
+// ids; deleted or unknown ids are left out.
+func (s *Store) MeetingsByID(ctx context.Context, ids []int64) ([]model.Meeting, error) {
+	if len(ids) == 0 {
+		return []model.Meeting{}, nil
+	}
+	b, _ := json.Marshal(ids)
+	var out []model.Meeting
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = loadMeetings(ctx, tx, " WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY id", string(b))
+		return err
+	})
+	return out, err
+}

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -14,79 +15,25 @@ import (
 	"github.com/liaison-app/liaison/store/ical"
 )
 
-// MaxFileSize is the largest file ImportFiles reads: 64 MiB, far above any
-// partner's calendar, far below what would hurt.
-const MaxFileSize = 64 << 20
-
-// Line is one event of an imported file and what became of it.
-type Line struct {
-	Line  int    // where the event begins in its file
-	UID   string //
-	What  string // added, updated, cancelled, reply, skipped
-	Title string
-	Why   string // for a skip: why; otherwise what changed
-}
-
-// FileSummary is what one file did.
-type FileSummary struct {
-	Path    string
-	Refused error // the file was refused whole: nothing changed
-	Lines   []Line
-	// Obligations is the Article 2 rule run on the partner meetings added
-	// or updated: which invitations we should have received (reciprocity).
-	Obligations []model.Obligation
-}
-
-// Count returns how many lines say what.
-func (f *FileSummary) Count(what string) int {
-	n := 0
-	for _, l := range f.Lines {
-		if l.What == what {
-			n++
-		}
-	}
-	return n
-}
-
-// Summary is what ImportFiles did, file by file.
-type Summary struct{ Files []FileSummary }
-
-// String says, in a few lines a person reads, what was added, updated and
-// skipped, and why.
-func (s Summary) String() string {
-	var b strings.Builder
-	for _, f := range s.Files {
-		if f.Refused != nil {
-			fmt.Fprintf(&b, "%s: refused, nothing imported: %v\n", f.Path, f.Refused)
-			continue
-		}
-		fmt.Fprintf(&b, "%s: %d added, %d updated, %d cancelled, %d replies, %d skipped\n", f.Path,
-			f.Count("added"), f.Count("updated"), f.Count("cancelled"), f.Count("reply"), f.Count("skipped"))
-		for _, l := range f.Lines {
-			fmt.Fprintf(&b, "  line %d: %s %q", l.Line, l.What, l.Title)
-			if l.Why != "" {
-				b.WriteString(": " + l.Why)
-			}
-			b.WriteString("\n")
-		}
-		for _, ob := range f.Obligations {
-			fmt.Fprintf(&b, "  Article 2 (%s): %s\n", ob.Article, ob.Reason)
-		}
-	}
-	return b.String()
-}
+// MaxFileSize is the largest file ImportFiles reads: 512 MiB, several
+// times a large partner's complete calendar (100,000 events with long
+// descriptions are about 130 MB). The file is read event by event, so
+// memory does not grow with its size; a larger file is refused, naming it.
+const MaxFileSize = 512 << 20
 
 // ImportFiles imports partners' calendar files one by one: a REPLY from a
 // partner's focal point updates that invitation (matched on UID, keeping
 // the reply to the highest SEQUENCE, delegates becoming representatives);
 // a REQUEST or PUBLISH adds or updates that partner's meetings (a lower
 // SEQUENCE than the one stored is skipped); a CANCEL cancels. A reply for
-// an unknown UID is reported, never guessed. Each file is read whole and
-// checked before anything changes, so a refused file (truncated, malformed,
-// too large) changes nothing; the error returned is only for a failure of
-// the store itself. The events of an accepted file are applied in one
-// transaction (store.Atomically): should the store itself fail midway,
-// nothing of that file stays.
+// an unknown UID is reported, never guessed. Each file is one transaction
+// (store.Atomically), applied event by event as the file is read, so that
+// memory does not grow with the file: a file refused midway (truncated,
+// malformed, over MaxFileSize) is rolled back and changes nothing, and so
+// is a file during which the store itself fails. The error returned is
+// only for a failure of the store (or ctx); a refused file is in its
+// FileSummary. st must be the Store itself, not one inside Atomically,
+// whose transaction a refused file would not roll back.
 func ImportFiles(ctx context.Context, st *store.Store, paths []string, now time.Time) (Summary, error) {
 	var sum Summary
 	for _, p := range paths {
@@ -101,65 +48,79 @@ func ImportFiles(ctx context.Context, st *store.Store, paths []string, now time.
 
 func importFile(ctx context.Context, st *store.Store, path string, now time.Time) (FileSummary, error) {
 	fs := FileSummary{Path: path}
-	items, err := readFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		fs.Refused = err
 		return fs, nil
 	}
-	// One transaction for the whole file: should the store fail midway,
-	// nothing of the file stays. An event refused on its own (a lower
-	// SEQUENCE, an unknown UID) is skipped and the rest goes in.
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		fs.Refused = &ical.ParseError{File: path, Line: 1, Msg: fmt.Sprintf("the file is %d bytes, over the limit of %d: refused", info.Size(), MaxFileSize)}
+		return fs, nil
+	}
+	// One transaction for the whole file, applied event by event as the
+	// file is read: should the file turn out to be refused midway
+	// (truncated, malformed, too large) or the store fail, the transaction
+	// is rolled back and nothing of the file stays. An event refused on
+	// its own (a lower SEQUENCE, an unknown UID) is skipped and the rest
+	// goes in.
+	var refused error
 	err = st.Atomically(ctx, func(tx *store.Store) error {
-		fs.Lines, fs.Obligations = nil, nil
+		fs.reset()
 		im, err := newImporter(ctx, tx, now)
 		if err != nil {
 			return err
 		}
-		var touched []int64
-		for i := range items {
-			it := &items[i]
+		touched := map[int64]bool{}
+		var order []int64
+		err = ical.Parse(bufio.NewReaderSize(f, 1<<20), path, MaxFileSize, func(it ical.Item) error {
+			if err := ctx.Err(); err != nil {
+				return storeFailure{err}
+			}
 			l := Line{Line: it.Line, UID: it.UID, Title: it.Meeting.Title}
-			id, err := im.apply(ctx, it, &l)
+			id, err := im.apply(ctx, &it, &l)
 			if err != nil && !errors.Is(err, model.ErrInvalid) && !errors.Is(err, model.ErrNotFound) && !errors.Is(err, model.ErrConflict) {
-				return err
+				return storeFailure{err}
 			}
 			if err != nil {
 				l.What, l.Why = "skipped", err.Error()
 			} else if len(it.Notes) > 0 { // how doubtful input was read
 				l.Why = strings.TrimPrefix(l.Why+"; "+strings.Join(it.Notes, "; "), "; ")
 			}
-			fs.Lines = append(fs.Lines, l)
-			if id != 0 {
-				touched = append(touched, id)
+			fs.add(l)
+			if id != 0 && !touched[id] {
+				touched[id] = true
+				order = append(order, id)
 			}
+			return nil
+		})
+		var sf storeFailure
+		if errors.As(err, &sf) {
+			return sf.err
 		}
-		fs.Obligations, err = im.reciprocity(ctx, touched)
-		return err
+		if err != nil {
+			refused = err
+			return err // rolls back what the file's first events did
+		}
+		return im.reciprocity(ctx, order, &fs)
 	})
+	if refused != nil {
+		fs.reset()
+		fs.Refused = refused
+		return fs, nil
+	}
 	if err != nil {
-		fs.Lines, fs.Obligations = nil, nil
+		fs.reset()
 		return fs, fmt.Errorf("%s: nothing imported: %w", path, err)
 	}
 	return fs, nil
 }
 
-// readFile parses a whole file before anything is applied.
-func readFile(path string) ([]ical.Item, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, &ical.ParseError{File: path, Line: 1, Msg: fmt.Sprintf("the file is %d bytes, over the limit of %d: refused", st.Size(), MaxFileSize)}
-	}
-	var items []ical.Item
-	err = ical.Parse(f, path, MaxFileSize, func(it ical.Item) error {
-		items = append(items, it)
-		return nil
-	})
-	return items, err
-}
+// storeFailure carries, through ical.Parse, an error of the store (or a
+// cancelled context) rather than of the file.
+type storeFailure struct{ err error }
+
+func (e storeFailure) Error() string { return e.err.Error() }
 
 type importer struct {
 	st  *store.Store
@@ -432,26 +393,37 @@ func wall(t time.Time, loc *time.Location) time.Time {
 }
 
 // reciprocity runs the Article 2 rule on the partner meetings imported:
-// which observer invitations they owe us.
-func (im *importer) reciprocity(ctx context.Context, ids []int64) ([]model.Obligation, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	invs, err := im.st.InvitationsByMeeting(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	var out []model.Obligation
-	for _, id := range ids {
-		m, err := im.st.Meeting(ctx, id)
+// which observer invitations they owe us. The meetings are read a few
+// hundred at a time.
+func (im *importer) reciprocity(ctx context.Context, ids []int64, fs *FileSummary) error {
+	const chunk = 500
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		part := ids[:n]
+		ids = ids[n:]
+		invs, err := im.st.InvitationsByMeeting(ctx, part)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, ob := range model.Obligations(im.cat, m, invs[id], im.now) {
-			if ob.Incoming {
-				out = append(out, ob)
+		ms, err := im.st.MeetingsByID(ctx, part)
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]*model.Meeting, len(ms))
+		for i := range ms {
+			byID[ms[i].ID] = &ms[i]
+		}
+		for _, id := range part { // in the order the file touched them
+			m := byID[id]
+			if m == nil {
+				continue
+			}
+			for _, ob := range model.Obligations(im.cat, m, invs[id], im.now) {
+				if ob.Incoming {
+					fs.addObligation(ob)
+				}
 			}
 		}
 	}
-	return out, nil
+	return nil
 }

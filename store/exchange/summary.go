@@ -1,0 +1,116 @@
+package exchange
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// MaxListed is how many events of one file, and how many Article 2
+// answers, a summary lists line by line; past it only the counts are kept,
+// so that importing a partner's 100,000-event calendar does not hold a
+// line of text per event.
+const MaxListed = 1000
+
+// Line is one event of an imported file and what became of it.
+type Line struct {
+	Line  int    // where the event begins in its file
+	UID   string //
+	What  string // added, updated, cancelled, reply, skipped
+	Title string
+	Why   string // for a skip: why; otherwise what changed
+}
+
+// FileSummary is what one file did.
+type FileSummary struct {
+	Path    string
+	Refused error // the file was refused whole: nothing changed
+	// Lines are the first MaxListed events of the file; Unlisted counts
+	// the others, which Count still counts.
+	Lines    []Line
+	Unlisted int
+	// Obligations is the Article 2 rule run on the partner meetings added
+	// or updated: which invitations we should have received (reciprocity).
+	// The first MaxListed are kept; UnlistedObligations counts the others.
+	Obligations         []model.Obligation
+	UnlistedObligations int
+
+	counts map[string]int // what -> events, listed or not
+}
+
+// Count returns how many events of the file came to what (added, updated,
+// cancelled, reply, skipped), listed in Lines or not.
+func (f *FileSummary) Count(what string) int {
+	if f.counts != nil {
+		return f.counts[what]
+	}
+	n := 0
+	for _, l := range f.Lines {
+		if l.What == what {
+			n++
+		}
+	}
+	return n
+}
+
+// add records one event: counted always, listed while there is room.
+func (f *FileSummary) add(l Line) {
+	if f.counts == nil {
+		f.counts = map[string]int{}
+	}
+	f.counts[l.What]++
+	if len(f.Lines) < MaxListed {
+		f.Lines = append(f.Lines, l)
+	} else {
+		f.Unlisted++
+	}
+}
+
+// addObligation keeps an Article 2 answer while there is room.
+func (f *FileSummary) addObligation(ob model.Obligation) {
+	if len(f.Obligations) < MaxListed {
+		f.Obligations = append(f.Obligations, ob)
+	} else {
+		f.UnlistedObligations++
+	}
+}
+
+// reset forgets what the file did: it was rolled back.
+func (f *FileSummary) reset() {
+	f.Lines, f.Unlisted, f.Obligations, f.UnlistedObligations, f.counts = nil, 0, nil, 0, nil
+}
+
+// Summary is what ImportFiles did, file by file.
+type Summary struct{ Files []FileSummary }
+
+// String says, in a few lines a person reads, what was added, updated and
+// skipped, and why.
+func (s Summary) String() string {
+	var b strings.Builder
+	for _, f := range s.Files {
+		if f.Refused != nil {
+			fmt.Fprintf(&b, "%s: refused, nothing imported: %v\n", f.Path, f.Refused)
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %d added, %d updated, %d cancelled, %d replies, %d skipped\n", f.Path,
+			f.Count("added"), f.Count("updated"), f.Count("cancelled"), f.Count("reply"), f.Count("skipped"))
+		for _, l := range f.Lines {
+			fmt.Fprintf(&b, "  line %d: %s %q", l.Line, l.What, l.Title)
+			if l.Why != "" {
+				b.WriteString(": " + l.Why)
+			}
+			b.WriteString("\n")
+		}
+		if f.Unlisted > 0 {
+			fmt.Fprintf(&b, "  ... and %d more events, counted above but not listed one by one\n", f.Unlisted)
+		}
+		for _, ob := range f.Obligations {
+			fmt.Fprintf(&b, "  Article 2 (%s): %s\n", ob.Article, ob.Reason)
+		}
+		if f.UnlistedObligations > 0 {
+			fmt.Fprintf(&b, "  ... and %d more Article 2 answers on the meetings imported, not listed\n", f.UnlistedObligations)
+		}
+	}
+	return b.String()
+}
