@@ -103,3 +103,38 @@ func TestRecordAConsultationWithAnActionItem(t *testing.T) {
 	assert.Equal(t, "Nominate trainers", a.dashboard.items[secActions][0].Title)
 	assert.Contains(t, a.dashboard.items[secActions][0].Reason, "IOM")
 }
+
+func TestMoveAConsultation(t *testing.T) {
+	a, st := newTestApp(t)
+	a.Show("consultations")
+	s := a.consultations
+	s.onNew()
+	s.firstDay.SetDate(day(2027, 2, 9))
+	test.Tap(s.save)
+	ins, err := s.cur.Instances(s.cur.Start.Add(-time.Hour), testNow.AddDate(1, 0, 0))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(ins), 2)
+	next := ins[1] // August 2027
+	s.editOccurrence(next)
+	f := s.occ
+	f.movedDay.SetDate(day(2027, 9, 1))
+	f.movedTime.SetText("14:30")
+	f.onSave()
+
+	series, err := st.SeriesList(context.Background())
+	require.NoError(t, err)
+	require.Len(t, series[0].Occurrences, 1)
+	o := series[0].Occurrences[0]
+	require.True(t, o.Moved())
+	paris := mustZone("Europe/Paris")
+	assert.Equal(t, time.Date(2027, 9, 1, 14, 30, 0, 0, paris).Unix(), o.Start.Unix())
+	assert.Equal(t, next.OriginalStart.Unix(), o.OriginalStart.Unix(), "the rule's date stays the occurrence's identity")
+}
+
+func TestLanguageChoiceKeptForTheNextStart(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.fa.Preferences().SetString(prefLanguage, "es")
+	b := newApp(context.Background(), a.fa, a.data, true, a.now)
+	assert.Equal(t, "Panel", b.screens[0].label)
+	assert.Equal(t, "Reuniones y conferencias", b.screens[1].label)
+}

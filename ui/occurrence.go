@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +24,8 @@ type occurrenceForm struct {
 	orig      model.Occurrence
 	held      *widget.Check
 	cancelled *widget.Check
+	movedDay  *widget.DateEntry // empty: on the rule's date
+	movedTime *widget.Entry
 	agenda    *widget.Entry
 	minutes   *widget.Entry
 	outcomes  *widget.Entry
@@ -53,6 +56,15 @@ func newOccurrenceForm(s *consultationsScreen, in model.Instance) *occurrenceFor
 	f.held.ExtendBaseWidget(f.held)
 	f.cancelled = &widget.Check{Text: lang.L("Cancelled"), Checked: o.Cancelled}
 	f.cancelled.ExtendBaseWidget(f.cancelled)
+	f.movedDay = widget.NewDateEntry()
+	f.movedTime = &widget.Entry{PlaceHolder: "10:00"}
+	f.movedTime.ExtendBaseWidget(f.movedTime)
+	if o.Moved() {
+		st := o.Start.In(sr.Location())
+		d := time.Date(st.Year(), st.Month(), st.Day(), 0, 0, 0, 0, time.UTC)
+		f.movedDay.SetDate(&d)
+		f.movedTime.SetText(st.Format("15:04"))
+	}
 	lines := func(text, place string) *widget.Entry {
 		e := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: text, PlaceHolder: place}
 		e.ExtendBaseWidget(e)
@@ -96,6 +108,8 @@ func (f *occurrenceForm) addRow(it model.ActionItem) {
 func (f *occurrenceForm) view() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(
 		container.NewHBox(f.held, f.cancelled),
+		widget.NewLabel(lang.L("Moved to (empty: on the date the rule gives)")),
+		container.NewGridWithColumns(2, f.movedDay, f.movedTime),
 		widget.NewLabel(lang.L("Agenda")), f.agenda,
 		widget.NewLabel(lang.L("Minutes")), f.minutes,
 		widget.NewLabel(lang.L("Outcomes")), f.outcomes,
@@ -109,6 +123,17 @@ func (f *occurrenceForm) read() (*model.Occurrence, error) {
 	c := f.screen.app.cat
 	o := f.orig
 	o.Held, o.Cancelled = f.held.Checked, f.cancelled.Checked
+	o.Start, o.End = time.Time{}, time.Time{}
+	if f.movedDay.Date != nil && strings.TrimSpace(f.movedDay.Text) != "" {
+		sr := f.screen.cur
+		var h, mi int
+		if _, err := fmtSscanClock(f.movedTime.Text, &h, &mi); err != nil {
+			return nil, model.Invalid("start", "give the time it was moved to, such as 10:00")
+		}
+		d := *f.movedDay.Date
+		o.Start = time.Date(d.Year(), d.Month(), d.Day(), h, mi, 0, 0, sr.Location())
+		o.End = o.Start.Add(sr.Duration)
+	}
 	o.Agenda = nil
 	for i, t := range splitLines(f.agenda.Text) {
 		it := model.AgendaItem{Title: t}
