@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -13,64 +14,106 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/ui/brief"
+	"github.com/liaison-app/liaison/ui/briefing"
 )
 
-// printBrief makes the internal brief of meeting m (package brief), asks
-// where to save the PDF, then offers to send it to the printer.
+// Briefer gathers what a printed brief shows, with the same code as the
+// command line (ui/briefing). Data that cannot (a test double) gets a
+// brief gathered here from the meeting and its invitations.
+type Briefer interface {
+	MeetingBrief(ctx context.Context, id int64, now time.Time) (brief.MeetingBrief, error)
+	PackBrief(ctx context.Context, from, to model.Date, now time.Time) (brief.Pack, error)
+}
+
+func (d storeData) MeetingBrief(ctx context.Context, id int64, now time.Time) (brief.MeetingBrief, error) {
+	return briefing.Meeting(ctx, d.Store, id, nil, now)
+}
+
+func (d storeData) PackBrief(ctx context.Context, from, to model.Date, now time.Time) (brief.Pack, error) {
+	return briefing.Pack(ctx, d.Store, from, to, nil, now)
+}
+
+// printBrief makes the internal brief of meeting m, asks where to save the
+// PDF, then offers to send it to the printer.
 func printBrief(a *App, m *model.Meeting) {
 	p := a.fa.Preferences()
 	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
 	now, cat := a.now(), a.cat // read here: the UI goroutine may replace a.cat
 	background(a, func(ctx context.Context) ([]byte, error) {
-		invs, err := a.data.Invitations(ctx, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		fps, err := a.data.FocalPoints(ctx)
-		if err != nil {
-			return nil, err
-		}
-		b := brief.MeetingBrief{Catalog: cat, Meeting: m, Invitations: invs, HQZone: hq, Generated: now,
-			Obligations: model.Obligations(cat, m, invs, now)}
-		day := m.StartDay()
-		for _, f := range fps {
-			if !f.ActiveOn(day) {
-				continue
+		var b brief.MeetingBrief
+		if br, ok := a.data.(Briefer); ok {
+			var err error
+			if b, err = br.MeetingBrief(ctx, m.ID, now); err != nil {
+				return nil, err
 			}
-			if us := cat.Us(); us != nil && f.OrgID == us.ID {
-				b.OurFocalPoints = append(b.OurFocalPoints, f)
-			} else {
-				b.PartnerFocalPoints = append(b.PartnerFocalPoints, f)
-			}
-		}
-		var buf bytes.Buffer
-		err = brief.WriteMeeting(&buf, b, brief.Options{Paper: paper})
-		return buf.Bytes(), err
-	}, func(pdf []byte) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				a.showError(err)
-				return
-			}
-			_, err = w.Write(pdf)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
+		} else {
+			invs, err := a.data.Invitations(ctx, m.ID)
 			if err != nil {
-				a.showError(err)
-				return
+				return nil, err
 			}
-			path := w.URI().Path()
-			dialog.ShowConfirm(lang.L("Print brief"), lang.L("The brief was saved to {{.Path}}. Send it to the printer?", map[string]any{"Path": path}), func(ok bool) {
-				if ok {
-					a.do(func(context.Context) error { return brief.Print(path) }, nil)
-				}
-			}, a.win)
+			b = brief.MeetingBrief{Catalog: cat, Meeting: m, Invitations: invs, Obligations: model.Obligations(cat, m, invs, now)}
+		}
+		if hq != "" {
+			b.HQZone = hq
+		}
+		b.Generated = now
+		var buf bytes.Buffer
+		err := brief.WriteMeeting(&buf, b, brief.Options{Paper: paper})
+		return buf.Bytes(), err
+	}, func(pdf []byte) { savePDF(a, pdf, briefFileName(m)) })
+}
+
+// printPack makes the briefing pack of the next 30 days.
+func printPack(a *App) {
+	br, ok := a.data.(Briefer)
+	if !ok {
+		return
+	}
+	p := a.fa.Preferences()
+	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
+	now := a.now()
+	from := model.DateOf(now)
+	to := from.AddDays(30)
+	background(a, func(ctx context.Context) ([]byte, error) {
+		pk, err := br.PackBrief(ctx, from, to, now)
+		if err != nil {
+			return nil, err
+		}
+		if hq != "" {
+			pk.HQZone = hq
+		}
+		pk.Generated = now
+		var buf bytes.Buffer
+		err = brief.WritePack(&buf, pk, brief.Options{Paper: paper})
+		return buf.Bytes(), err
+	}, func(pdf []byte) { savePDF(a, pdf, fmt.Sprintf("briefing-pack-%s-%s.pdf", from, to)) })
+}
+
+// savePDF asks where to save a PDF, then offers to print it.
+func savePDF(a *App, pdf []byte, name string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			a.showError(err)
+			return
+		}
+		_, err = w.Write(pdf)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		dialog.ShowConfirm(lang.L("Print brief"), lang.L("The brief was saved to {{.Path}}. Send it to the printer?", map[string]any{"Path": path}), func(ok bool) {
+			if ok {
+				a.do(func(context.Context) error { return brief.Print(path) }, nil)
+			}
 		}, a.win)
-		d.SetFileName(briefFileName(m))
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		d.Show()
-	})
+	}, a.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
 }
 
 // briefFileName names a brief after its day and title: 2027-06-23-european-regional-conference.pdf.
