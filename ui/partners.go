@@ -80,7 +80,8 @@ func (s *partnersScreen) showOrg() {
 	for _, g := range c.AgreementsOf(org.ID) {
 		ags = append(ags, g.ShortName+" ("+g.Party(org.ID).Article+")")
 	}
-	objs = append(objs, widget.NewLabel(lang.L("Agreements")+": "+strings.Join(ags, ", ")))
+	objs = append(objs, widget.NewLabel(lang.L("Agreements")+": "+strings.Join(ags, ", ")),
+		container.NewHBox(&widget.Button{Text: lang.L("Edit organization…"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { s.editOrg(org) }}))
 	add := &widget.Button{Text: lang.L("Add focal point"), Icon: theme.ContentAddIcon(), OnTapped: func() { s.editFocalPoint(&model.FocalPoint{OrgID: org.ID}) }}
 	var rows []fyne.CanvasObject
 	today := model.DateOf(s.app.now())
@@ -180,5 +181,34 @@ func (s *partnersScreen) editFocalPoint(f *model.FocalPoint) {
 		}, s.reload)
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 460))
+	d.Show()
+}
+
+// editOrg changes an organization's name, headquarters zone and mail domain.
+func (s *partnersScreen) editOrg(org model.Organization) {
+	a := s.app
+	name, domain := widget.NewEntry(), widget.NewEntry()
+	name.SetText(org.Name)
+	domain.SetText(org.MailDomain)
+	zone := widget.NewSelectEntry(matchZones(org.Zone, 40))
+	zone.SetText(org.Zone)
+	zone.OnChanged = func(z string) { zone.SetOptions(matchZones(z, 40)) }
+	d := dialog.NewForm(org.Acronym, lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Headquarters time zone"), zone),
+		widget.NewFormItem(lang.L("Mail domain"), domain),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		n := org
+		n.Name, n.Zone, n.MailDomain = strings.TrimSpace(name.Text), strings.TrimSpace(zone.Text), strings.TrimSpace(domain.Text)
+		if err := n.Validate(); err != nil {
+			a.showError(err)
+			return
+		}
+		a.do(func(ctx context.Context) error { return a.data.UpdateOrganization(ctx, &n) }, func() { a.loadCatalog(s.reload) })
+	}, a.win)
+	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
