@@ -218,7 +218,7 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 		return
 	}
 	because, matched, anyArea := interestReason(tx, c, g, m, to)
-	if because == "" {
+	if because.empty() {
 		if !anyArea {
 			ob.State = Review
 			ob.Reason = fmt.Sprintf("IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to %s are to be discussed.", toA)
@@ -234,7 +234,7 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	switch {
 	case left < 0:
 		ob.State = Overdue
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " was due on ", tx.date(ob.Due), " (", tx.itoa(-left), " days ago): ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " was due on ", tx.date(ob.Due), " (", tx.itoa(-left), " days ago): ", because.lead, because.title, because.mid, because.areas, because.note, ".")
 	case left <= DueSoonDays:
 		ob.State = DueSoon
 		when := "in " + tx.itoa(left) + " days"
@@ -244,22 +244,28 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 		case 1:
 			when = "tomorrow"
 		}
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is due ", when, ", ", tx.date(ob.Due), ": ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is due ", when, ", ", tx.date(ob.Due), ": ", because.lead, because.title, because.mid, because.areas, because.note, ".")
 	default:
 		ob.State = Owed
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", tx.date(ob.Due), ": ", because, ".")
+		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", tx.date(ob.Due), ": ", because.lead, because.title, because.mid, because.areas, because.note, ".")
 	}
 }
+
+// why is the reason a meeting concerns an addressee, kept in pieces so
+// that the answer's text is written in one go.
+type why struct{ lead, title, mid, areas, note string }
+
+func (w why) empty() bool { return w.lead == "" }
 
 // interestReason says why the meeting concerns addressee `to` under g: the
 // first agenda item (or the meeting's own area) that touches an area in to's
 // interest profile, or an officer's mark. matched lists every such area.
 // anyArea reports whether the meeting has any area at all (of any
 // agreement) or an officer's mark: without one, the answer is "review".
-func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (because string, matched []int64, anyArea bool) {
+func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (because why, matched []int64, anyArea bool) {
 	anyArea = len(m.AreaIDs) > 0 || len(m.InterestMarks) > 0
-	// note adds the areas of ids that interest `to` to matched, and says
-	// whether ids held any; the first list with a hit gives the reason.
+	// note adds the areas of ids that interest `to` to matched and returns
+	// those it added; the first list with a hit gives the reason.
 	note := func(ids []int64) (hits []int64) {
 		before := len(matched)
 		for _, id := range ids {
@@ -271,19 +277,19 @@ func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (
 		return matched[before:]
 	}
 	for _, it := range m.Agenda {
-		if hits := note(it.AreaIDs); len(hits) > 0 && because == "" {
-			because = tx.join("IGOs are invited and the agenda item “", it.Title, "” concerns ", areaNames(g, hits))
+		if hits := note(it.AreaIDs); len(hits) > 0 && because.empty() {
+			because = why{lead: "IGOs are invited and the agenda item “", title: it.Title, mid: "” concerns ", areas: areaNames(tx, g, hits)}
 		}
 	}
-	if hits := note(m.AreaIDs); len(hits) > 0 && because == "" {
-		because = tx.join("IGOs are invited and the meeting concerns ", areaNames(g, hits))
+	if hits := note(m.AreaIDs); len(hits) > 0 && because.empty() {
+		because = why{lead: "IGOs are invited and the meeting concerns ", areas: areaNames(tx, g, hits)}
 	}
-	if because == "" {
+	if because.empty() {
 		for _, mk := range m.InterestMarks {
 			if mk.OrgID == to {
-				because = "IGOs are invited and an officer marked the meeting as a matter of interest to " + c.Acronym(to)
+				because = why{lead: "IGOs are invited and an officer marked the meeting as a matter of interest to ", title: c.Acronym(to)}
 				if mk.Note != "" {
-					because += " (" + strings.TrimSuffix(mk.Note, ".") + ")"
+					because.note = " (" + strings.TrimSuffix(mk.Note, ".") + ")"
 				}
 			}
 		}
@@ -291,21 +297,22 @@ func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (
 	return because, matched, anyArea
 }
 
-func areaNames(g *Agreement, ids []int64) string {
+func areaNames(tx *texts, g *Agreement, ids []int64) string {
 	if len(ids) == 1 {
 		return g.Area(ids[0]).Name
 	}
-	names := make([]string, 0, len(ids))
-	for _, id := range ids {
+	names := make([]string, 0, 2*len(ids))
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			names = append(names, " and ")
+		default:
+			names = append(names, ", ")
+		}
 		names = append(names, g.Area(id).Name)
 	}
-	switch len(names) {
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + " and " + names[1]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return tx.join(names...)
 }
 
 func repsText(reps []Representative) string {
