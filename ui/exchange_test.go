@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store/ical"
 )
 
 func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
@@ -36,6 +37,19 @@ func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
 	ics, err := os.ReadFile(filepath.Join(dir, "inv.ics"))
 	require.NoError(t, err)
 	assert.Contains(t, string(ics), "Regional Conference on Border Security")
+	// The iCalendar code reads the file back as the meeting that was saved.
+	stored, err := st.Meeting(ctx, m.ID)
+	require.NoError(t, err)
+	var items []ical.Item
+	f, err := os.Open(filepath.Join(dir, "inv.ics"))
+	require.NoError(t, err)
+	defer f.Close()
+	require.NoError(t, ical.Parse(f, "inv.ics", 1<<20, func(it ical.Item) error { items = append(items, it); return nil }))
+	require.Len(t, items, 1, "one invitation, one event")
+	assert.Equal(t, ical.Method("REQUEST"), items[0].Method)
+	assert.Equal(t, stored.UID, items[0].UID)
+	assert.Equal(t, stored.Title, items[0].Meeting.Title)
+	assert.True(t, stored.StartsAt().Equal(items[0].Meeting.StartsAt()), "%s vs %s", stored.StartsAt(), items[0].Meeting.StartsAt())
 	_, err = os.Stat(filepath.Join(dir, "inv.eml"))
 	assert.NoError(t, err)
 
