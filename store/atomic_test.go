@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/stretchr/testify/assert"
@@ -44,4 +45,39 @@ func TestAtomicallyCommitsAllOrNothing(t *testing.T) {
 	n, err = f.s.CountMeetings(ctx, MeetingFilter{})
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "the good change is committed, the refused ones left nothing")
+}
+
+// TestAtomicallyReadsTheCatalogAgainAfterItChanges: the catalog a
+// transaction keeps for validating its meetings is read again after a
+// change to organizations, and the statements it keeps see every change.
+func TestAtomicallyReadsTheCatalogAgainAfterItChanges(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	start := mustTime(t, "2027-03-01T09:00:00Z")
+	err := f.s.Atomically(ctx, func(st *Store) error {
+		first := f.timedMeeting(t, start, "First")
+		require.NoError(t, st.CreateMeeting(ctx, first)) // the catalog is read and kept
+		o := &model.Organization{Acronym: "UNODC", Name: "United Nations Office on Drugs and Crime", Zone: "Europe/Vienna"}
+		require.NoError(t, st.CreateOrganization(ctx, o))
+		m := f.timedMeeting(t, start, "Convened by the new organization")
+		m.ConvenerID = o.ID
+		err := st.CreateMeeting(ctx, m)
+		require.ErrorIs(t, err, model.ErrInvalid)
+		assert.Contains(t, err.Error(), "not a party to any agreement", "the new organization is known to the validation")
+		second := f.timedMeeting(t, start.Add(time.Hour), "Second")
+		require.NoError(t, st.CreateMeeting(ctx, second))
+		got, err := st.MeetingByUID(ctx, second.UID)
+		require.NoError(t, err)
+		assert.Equal(t, "Second", got.Title)
+		got.Title = "Second, renamed"
+		require.NoError(t, st.UpdateMeeting(ctx, got))
+		again, err := st.MeetingByUID(ctx, second.UID)
+		require.NoError(t, err)
+		assert.Equal(t, "Second, renamed", again.Title, "a kept statement reads the transaction's latest writes")
+		return nil
+	})
+	require.NoError(t, err)
+	n, err := f.s.CountMeetings(ctx, MeetingFilter{})
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
 }

@@ -158,14 +158,18 @@ func (s *Store) UpdateInvitation(ctx context.Context, meetingID, toOrg int64, fn
 		return nil, model.Invalid("change", "no change given")
 	}
 	var result *model.Invitation
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeData(ctx, func(tx *sql.Tx) error {
 		m, err := lockedMeeting(ctx, tx, meetingID)
 		if err != nil {
 			return err
 		}
 		inv, err := oneInvitation(ctx, tx, meetingID, toOrg)
 		if err != nil {
-			if inv, err = newInvitation(ctx, tx, m, toOrg); err != nil {
+			c, err := s.catalog(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if inv, err = newInvitation(ctx, tx, c, m, toOrg); err != nil {
 				return err
 			}
 		}
@@ -206,11 +210,7 @@ func (s *Store) UpdateInvitation(ctx context.Context, meetingID, toOrg int64, fn
 
 // newInvitation starts the record of an invitation owed by the meeting's
 // convener to toOrg, under the agreement that binds them.
-func newInvitation(ctx context.Context, tx *sql.Tx, m *model.Meeting, toOrg int64) (*model.Invitation, error) {
-	c, err := loadCatalog(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
+func newInvitation(ctx context.Context, tx *sql.Tx, c *model.Catalog, m *model.Meeting, toOrg int64) (*model.Invitation, error) {
 	if c.Org(toOrg) == nil {
 		return nil, model.Invalid("to", "organization %d is not known", toOrg)
 	}

@@ -218,16 +218,16 @@ func (s *Store) CreateMeeting(ctx context.Context, m *model.Meeting) error {
 func (s *Store) CreateMeetings(ctx context.Context, ms []model.Meeting) error {
 	out := make([]model.Meeting, len(ms))
 	copy(out, ms)
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		c, err := loadCatalog(ctx, tx)
+	err := s.writeData(ctx, func(tx *sql.Tx) error {
+		c, err := s.catalog(ctx, tx)
 		if err != nil {
 			return err
 		}
-		w, err := newMeetingWriter(ctx, tx)
+		w, done, err := s.meetingWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		defer w.close()
+		defer done()
 		now := s.now()
 		for i := range out {
 			m := &out[i]
@@ -287,7 +287,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 		return model.Invalid("meeting", "none given")
 	}
 	out := *m
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeData(ctx, func(tx *sql.Tx) error {
 		old, err := lockedMeeting(ctx, tx, m.ID)
 		if err != nil {
 			return err
@@ -295,7 +295,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 		if m.Version != old.Version {
 			return stale("meeting", m.ID, m.Version, old.Version)
 		}
-		c, err := loadCatalog(ctx, tx)
+		c, err := s.catalog(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -334,11 +334,11 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 }
 
 func (s *Store) rewriteMeeting(ctx context.Context, tx *sql.Tx, m *model.Meeting) error {
-	w, err := newMeetingWriter(ctx, tx)
+	w, done, err := s.meetingWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer w.close()
+	defer done()
 	return w.updateMeeting(ctx, m)
 }
 
@@ -359,7 +359,7 @@ func lockedMeeting(ctx context.Context, tx *sql.Tx, id int64) (*model.Meeting, e
 // a cancelled meeting changes nothing.
 func (s *Store) CancelMeeting(ctx context.Context, id int64) (*model.Meeting, error) {
 	var m *model.Meeting
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeData(ctx, func(tx *sql.Tx) error {
 		var err error
 		if m, err = lockedMeeting(ctx, tx, id); err != nil || m.Status == model.StatusCancelled {
 			return err
@@ -391,7 +391,7 @@ func (s *Store) RestoreMeeting(ctx context.Context, id int64) error {
 }
 
 func (s *Store) setTombstone(ctx context.Context, id int64, deleted bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeData(ctx, func(tx *sql.Tx) error {
 		now := ts(s.now())
 		query := "UPDATE meetings SET deleted_at = ?, version = version + 1, modified = ? WHERE id = ? AND deleted_at IS NULL"
 		args := []any{now, now, id}

@@ -165,11 +165,16 @@ func (s *Store) MeetingByUID(ctx context.Context, uid string) (*model.Meeting, e
 
 func (s *Store) oneMeeting(ctx context.Context, what, tail string, args ...any) (*model.Meeting, error) {
 	var ms []model.Meeting
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		ms, err = loadMeetings(ctx, tx, tail, args...)
-		return err
-	})
+	var err error
+	if s.txc != nil { // inside Atomically: the query prepared once
+		ms, err = loadMeetings(ctx, s.txc, tail, args...)
+	} else {
+		err = s.read(ctx, func(tx *sql.Tx) error {
+			var err error
+			ms, err = loadMeetings(ctx, tx, tail, args...)
+			return err
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
