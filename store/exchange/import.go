@@ -413,15 +413,16 @@ func (im *importer) reciprocity(ctx context.Context, ids []int64, fs *FileSummar
 		for i := range ms {
 			byID[ms[i].ID] = &ms[i]
 		}
+		ordered := make([]model.Meeting, 0, len(ms))
 		for _, id := range part { // in the order the file touched them
-			m := byID[id]
-			if m == nil {
-				continue
+			if m := byID[id]; m != nil {
+				ordered = append(ordered, *m)
 			}
-			for _, ob := range model.Obligations(im.cat, m, invs[id], im.now) {
-				if ob.Incoming {
-					fs.addObligation(ob)
-				}
+		}
+		// AllObligations shares its texts across the meetings of a chunk.
+		for _, ob := range model.AllObligations(im.cat, ordered, invs, im.now) {
+			if ob.Incoming {
+				fs.addObligation(ob)
 			}
 		}
 	}
