@@ -163,6 +163,18 @@ func (s *Store) MeetingByUID(ctx context.Context, uid string) (*model.Meeting, e
 	return s.oneMeeting(ctx, fmt.Sprintf("meeting %q", uid), " WHERE uid = ? AND deleted_at IS NULL", uid)
 }
 
+// MeetingExists says whether a live meeting has that iCalendar UID: one
+// narrow lookup, for an import that adds thousands of new meetings and
+// would otherwise read each UID's whole row to learn it is not there.
+func (s *Store) MeetingExists(ctx context.Context, uid string) (bool, error) {
+	var n int
+	err := s.q().QueryRowContext(ctx, "SELECT count(*) FROM meetings WHERE uid = ? AND deleted_at IS NULL", uid).Scan(&n)
+	if err != nil {
+		return false, translate(err, fmt.Sprintf("meeting %q", uid))
+	}
+	return n > 0, nil
+}
+
 func (s *Store) oneMeeting(ctx context.Context, what, tail string, args ...any) (*model.Meeting, error) {
 	var ms []model.Meeting
 	var err error

@@ -308,7 +308,13 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 		l.Why = strings.TrimPrefix(l.Why+"; a recurring event: its first occurrence is kept", "; ")
 	}
 	m.Source = "ics:" + filepath.Base(it.File)
-	old, err := im.st.MeetingByUID(ctx, it.UID)
+	var old *model.Meeting
+	exists, err := im.st.MeetingExists(ctx, it.UID)
+	if err == nil && !exists {
+		err = fmt.Errorf("meeting %q: %w", it.UID, model.ErrNotFound)
+	} else if err == nil {
+		old, err = im.st.MeetingByUID(ctx, it.UID)
+	}
 	switch {
 	case errors.Is(err, model.ErrNotFound):
 		if !it.RecurrenceID.IsZero() {
