@@ -209,7 +209,7 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	// Nothing sent: is an invitation owed at all?
 	if !m.IGOsInvited {
 		ob.State = NotOwed
-		ob.Reason = tx.join("No intergovernmental organizations are invited to this meeting, so ", from, " owes ", toA, " no observer invitation.")
+		ob.Reason = tx.fixed(fixedKey{1, g, m.ConvenerID, to}, "No intergovernmental organizations are invited to this meeting, so ", from, " owes ", toA, " no observer invitation.")
 		return
 	}
 	if m.ObserversExcluded {
@@ -221,11 +221,11 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	if because.empty() {
 		if !anyArea {
 			ob.State = Review
-			ob.Reason = fmt.Sprintf("IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to %s are to be discussed.", toA)
+			ob.Reason = tx.fixed(fixedKey{2, g, m.ConvenerID, to}, "IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to ", toA, " are to be discussed.")
 			return
 		}
 		ob.State = NotOwed
-		ob.Reason = tx.join("IGOs are invited, but no agenda item concerns an area of interest to ", toA, " under ", name, ".")
+		ob.Reason = tx.fixed(fixedKey{3, g, m.ConvenerID, to}, "IGOs are invited, but no agenda item concerns an area of interest to ", toA, " under ", name, ".")
 		return
 	}
 	ob.Areas = matched
@@ -352,7 +352,37 @@ func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation,
 // running the rule on 100,000 meetings allocates a few hundred blocks
 // instead of a string per answer. Bytes are only ever appended: a string
 // handed out is never written again.
-type texts struct{ block []byte }
+type texts struct {
+	block []byte
+	// once holds the reasons that do not depend on the meeting, written
+	// once per agreement and pair of organizations (a handful: a slice
+	// searched in order beats a map here).
+	once []fixedReason
+}
+
+// fixedKey names a reason that depends only on the agreement and the pair.
+type fixedKey struct {
+	kind     int
+	g        *Agreement
+	from, to int64
+}
+
+type fixedReason struct {
+	key  fixedKey
+	text string
+}
+
+// fixed returns the reason for key, writing it from parts the first time.
+func (tx *texts) fixed(key fixedKey, parts ...string) string {
+	for i := range tx.once {
+		if tx.once[i].key == key {
+			return tx.once[i].text
+		}
+	}
+	s := tx.join(parts...)
+	tx.once = append(tx.once, fixedReason{key, s})
+	return s
+}
 
 const textBlock = 64 << 10
 
