@@ -262,7 +262,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Export invitation…"), scExport, a.onExportInvitation),
 		item(lang.L("Print brief…"), scPrint, a.onPrintBrief),
-		fyne.NewMenuItem(lang.L("Briefing pack, next 30 days…"), func() { printPack(a) }),
+		fyne.NewMenuItem(lang.L("Briefing pack…"), func() { printPack(a) }),
 		fyne.NewMenuItem(lang.L("Back up now…"), a.settings.onBackup),
 		fyne.NewMenuItemSeparator(),
 		quit,

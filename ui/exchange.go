@@ -148,10 +148,12 @@ func (s *invitationsScreen) onImportReply() {
 		path := r.URI().Path()
 		_ = r.Close()
 		now := a.now()
-		background(a, func(ctx context.Context) (string, error) { return x.ImportFiles(ctx, []string{path}, now) }, func(msg string) {
-			dialog.ShowInformation(lang.L("Import reply (.ics)…"), msg, a.win)
-			s.load()
-		})
+		longTask(a, lang.L("Import reply (.ics)…"), lang.L("Importing {{.File}}…", map[string]any{"File": r.URI().Name()}),
+			func(ctx context.Context) (string, error) { return x.ImportFiles(ctx, []string{path}, now) },
+			func(msg string) {
+				dialog.ShowInformation(lang.L("Import reply (.ics)…"), msg, a.win)
+				s.load()
+			})
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
 	d.Show()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/ui/brief"
@@ -63,30 +64,57 @@ func printBrief(a *App, m *model.Meeting) {
 	}, func(pdf []byte) { savePDF(a, pdf, briefFileName(m)) })
 }
 
-// printPack makes the briefing pack of the next 30 days.
+// printPack asks for a period (the next 30 days by default) and makes its
+// briefing pack: every meeting and consultation in it, in one PDF.
 func printPack(a *App) {
 	br, ok := a.data.(Briefer)
 	if !ok {
 		return
 	}
+	today := a.now()
+	from, to := widget.NewDateEntry(), widget.NewDateEntry()
+	from.SetDate(&today)
+	until := today.AddDate(0, 0, 30)
+	to.SetDate(&until)
+	form := []*widget.FormItem{
+		widget.NewFormItem(lang.L("From"), from),
+		widget.NewFormItem(lang.L("To"), to),
+	}
+	dialog.ShowForm(lang.L("Briefing pack…"), lang.L("Make the pack"), lang.L("Cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		if from.Date == nil || to.Date == nil {
+			a.showError(model.Invalid("from", "%s", lang.L("give the first and the last day")))
+			return
+		}
+		makePack(a, br, model.DateOf(*from.Date), model.DateOf(*to.Date))
+	}, a.win)
+}
+
+// makePack gathers and writes the pack of [first, last] behind a progress
+// dialog that can be cancelled, then asks where to save it.
+func makePack(a *App, br Briefer, first, last model.Date) *progressDialog {
 	p := a.fa.Preferences()
 	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
 	now := a.now()
-	from := model.DateOf(now)
-	to := from.AddDays(30)
-	background(a, func(ctx context.Context) ([]byte, error) {
-		pk, err := br.PackBrief(ctx, from, to, now)
-		if err != nil {
-			return nil, err
-		}
-		if hq != "" {
-			pk.HQZone = hq
-		}
-		pk.Generated = now
-		var buf bytes.Buffer
-		err = brief.WritePack(&buf, pk, brief.Options{Paper: paper})
-		return buf.Bytes(), err
-	}, func(pdf []byte) { savePDF(a, pdf, fmt.Sprintf("briefing-pack-%s-%s.pdf", from, to)) })
+	return longTask(a, lang.L("Briefing pack…"), lang.L("Gathering every meeting and consultation from {{.From}} to {{.To}}…", map[string]any{"From": first.String(), "To": last.String()}),
+		func(ctx context.Context) ([]byte, error) {
+			pk, err := br.PackBrief(ctx, first, last, now)
+			if err != nil {
+				return nil, err
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if hq != "" {
+				pk.HQZone = hq
+			}
+			pk.Generated = now
+			var buf bytes.Buffer
+			err = brief.WritePack(&buf, pk, brief.Options{Paper: paper})
+			return buf.Bytes(), err
+		}, func(pdf []byte) { savePDF(a, pdf, fmt.Sprintf("briefing-pack-%s-%s.pdf", first, last)) })
 }
 
 // savePDF asks where to save a PDF, then offers to print it.

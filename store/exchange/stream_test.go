@@ -115,3 +115,27 @@ func TestLargeFileSummaryIsBounded(t *testing.T) {
 		t.Errorf("%d meetings stored, want %d", got, n+1)
 	}
 }
+
+// TestCancelledImportChangesNothing: the desktop app's Cancel cancels the
+// import's context; whatever the import had begun is rolled back.
+func TestCancelledImportChangesNothing(t *testing.T) {
+	f := setup(t)
+	before := dbHash(t, f.st)
+	p := writeFile(t, f.dir, "big.ics", partnerEvents(200)+"END:VCALENDAR\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ImportFiles(ctx, f.st, []string{p}, now); err == nil {
+		t.Fatal("a cancelled import reported success")
+	}
+	if after := dbHash(t, f.st); after != before {
+		t.Fatal("a cancelled import changed the database")
+	}
+	// The same file, not cancelled, goes in whole.
+	sum, err := ImportFiles(context.Background(), f.st, []string{p}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum.Files[0].Count("added"); got != 200 {
+		t.Fatalf("added %d meetings, want 200", got)
+	}
+}
