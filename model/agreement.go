@@ -110,21 +110,35 @@ func (t *Termination) Effective() Date {
 // InForceOn reports whether the agreement binds its parties on day d; when
 // it does not, it says why and on which article that rests.
 func (a *Agreement) InForceOn(d Date) (ok bool, why, article string) {
-	entry, term := or(a.EntryIntoForceArticle, "Art. 12.1"), or(a.TerminationArticle, "Art. 12.3")
-	switch {
-	case a.ConditionFailed:
-		return false, "its entry into force failed: " + a.conditionText(), entry
-	case a.InForceFrom.IsZero():
-		return false, "it has no date of entry into force", entry
-	case d.Before(a.InForceFrom):
-		return false, "it enters into force only on " + a.InForceFrom.String(), entry
-	case a.Termination != nil && !d.Before(a.Termination.Effective()):
-		return false, "its termination took effect on " + a.Termination.Effective().String() +
-			" (notice given on " + a.Termination.NoticeOn.String() + ")", term
+	code, on, notice := a.inForce(d)
+	switch code {
+	case "":
+		return true, "", ""
+	case WhyConditionFailed:
+		return false, "its entry into force failed: " + a.conditionText(), or(a.EntryIntoForceArticle, "Art. 12.1")
+	case WhyNoEntryDate:
+		return false, "it has no date of entry into force", or(a.EntryIntoForceArticle, "Art. 12.1")
+	case WhyNotYetInForce:
+		return false, "it enters into force only on " + on.String(), or(a.EntryIntoForceArticle, "Art. 12.1")
 	}
-	return true, "", ""
+	return false, "its termination took effect on " + on.String() + " (notice given on " + notice.String() + ")", or(a.TerminationArticle, "Art. 12.3")
 }
 
+// inForce says why the agreement does not bind on day d ("" when it does),
+// with the day that matters and, for a termination, the notice day.
+func (a *Agreement) inForce(d Date) (code string, on, notice Date) {
+	switch {
+	case a.ConditionFailed:
+		return WhyConditionFailed, Date{}, Date{}
+	case a.InForceFrom.IsZero():
+		return WhyNoEntryDate, Date{}, Date{}
+	case d.Before(a.InForceFrom):
+		return WhyNotYetInForce, a.InForceFrom, Date{}
+	case a.Termination != nil && !d.Before(a.Termination.Effective()):
+		return WhyTerminated, a.Termination.Effective(), a.Termination.NoticeOn
+	}
+	return "", Date{}, Date{}
+}
 func or(s, def string) string {
 	if s == "" {
 		return def

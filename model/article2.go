@@ -74,10 +74,12 @@ type Obligation struct {
 // partners' tell what we should have received.
 func Obligations(c *Catalog, m *Meeting, invs []Invitation, now time.Time) []Obligation {
 	us := c.Us()
-	return appendObligations(&texts{}, nil, c, us, m, invs, now, DateOf(now.In(zoneOf(us))))
+	return appendObligations(&texts{}, nil, c, us, m, invs, now, DateOf(now.In(zoneOf(us))), nil)
 }
 
-func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization, m *Meeting, invs []Invitation, now time.Time, today Date) []Obligation {
+// appendObligations answers for one meeting at the end of out; when whys
+// is not nil, the reasons in parts go at the end of *whys, one per answer.
+func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization, m *Meeting, invs []Invitation, now time.Time, today Date, whys *[]Why) []Obligation {
 	first := len(out)
 	start := m.StartDay()
 	for _, gi := range c.byConvener[m.ConvenerID] {
@@ -94,14 +96,25 @@ func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization
 			// already answered for this addressee, keep the weightier answer.
 			out = append(out, Obligation{})
 			ob := &out[len(out)-1]
-			answer(ob, tx, c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
+			var w *Why
+			if whys != nil {
+				*whys = append(*whys, Why{})
+				w = &(*whys)[len(*whys)-1]
+			}
+			answer(ob, w, tx, c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
 			ob.Incoming = us != nil && p.OrgID == us.ID
 			for i := first; i < len(out)-1; i++ {
 				if out[i].To == ob.To {
 					if weight(ob.State) > weight(out[i].State) {
 						out[i] = *ob
+						if whys != nil {
+							(*whys)[i] = *w
+						}
 					}
 					out = out[:len(out)-1]
+					if whys != nil {
+						*whys = (*whys)[:len(*whys)-1]
+					}
 					break
 				}
 			}
@@ -141,7 +154,7 @@ func findInvitation(invs []Invitation, to int64) *Invitation {
 }
 
 // answer applies the rule to one meeting, one agreement and one addressee.
-func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) {
+func answer(ob *Obligation, w *Why, tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) {
 	from, toA := c.Acronym(m.ConvenerID), c.Acronym(to)
 	*ob = Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
 	if inv != nil {
@@ -156,6 +169,10 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	if ok, why, art := g.InForceOn(start); !ok {
 		ob.State, ob.Article = NotOwed, art
 		ob.Reason = tx.join(name, " does not bind on ", tx.date(start), ": ", why, ".")
+		if w != nil {
+			code, on, notice := g.inForce(start)
+			*w = Why{Code: code, Date: on, Date2: notice, Detail: g.conditionText()}
+		}
 		return
 	}
 
@@ -164,12 +181,19 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	if m.Status == StatusCancelled {
 		ob.State = Void
 		ob.Reason = "The meeting was cancelled."
+		why := Why{Code: WhyVoid}
 		if inv != nil && !inv.SentAt.IsZero() {
+			sentOn := DateOf(inv.SentAt.In(zoneOf(c.Us())))
 			if inv.SentSequence < m.Sequence {
-				ob.Reason += fmt.Sprintf(" The invitation sent to %s on %s must be followed by a cancellation notice.", toA, DateOf(inv.SentAt))
+				ob.Reason += " The invitation sent to " + toA + " on " + sentOn.String() + " must be followed by a cancellation notice."
+				why = Why{Code: WhyVoidNoticeOwed, Date: sentOn}
 			} else {
 				ob.Reason += fmt.Sprintf(" %s was sent the cancellation (version %d).", toA, inv.SentSequence)
+				why = Why{Code: WhyVoidNoticeSent, N: inv.SentSequence}
 			}
+		}
+		if w != nil {
+			*w = why
 		}
 		return
 	}
@@ -177,6 +201,9 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	if inv != nil && inv.State == InvWaived {
 		ob.State = Waived
 		ob.Reason = fmt.Sprintf("The invitation from %s to %s was waived: %s.", from, toA, strings.TrimSuffix(inv.WaiveReason, "."))
+		if w != nil {
+			*w = Why{Code: WhyWaived, Detail: strings.TrimSuffix(inv.WaiveReason, ".")}
+		}
 		return
 	}
 
@@ -203,6 +230,9 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 			ob.State = Sent
 			ob.Reason = tx.join("Sent to ", toA, " on ", tx.date(sentOn), " (version ", tx.itoa(inv.SentSequence), "); awaiting a reply.")
 		}
+		if w != nil {
+			*w = Why{Code: string(ob.State), Date: sentOn, N: inv.SentSequence, M: m.Sequence, Detail: repsNames(inv.Representatives)}
+		}
 		return
 	}
 
@@ -210,11 +240,17 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 	if !m.IGOsInvited {
 		ob.State = NotOwed
 		ob.Reason = tx.fixed(fixedKey{1, g, m.ConvenerID, to}, "No intergovernmental organizations are invited to this meeting, so ", from, " owes ", toA, " no observer invitation.")
+		if w != nil {
+			*w = Why{Code: WhyNoIGOs}
+		}
 		return
 	}
 	if m.ObserversExcluded {
 		ob.State = NotOwed
 		ob.Reason = fmt.Sprintf("The rules of procedure exclude observers: %s.", strings.TrimSuffix(m.ExclusionReason, "."))
+		if w != nil {
+			*w = Why{Code: WhyExcluded, Detail: strings.TrimSuffix(m.ExclusionReason, ".")}
+		}
 		return
 	}
 	because, matched, anyArea := interestReason(tx, c, g, m, to)
@@ -222,10 +258,16 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 		if !anyArea {
 			ob.State = Review
 			ob.Reason = tx.fixed(fixedKey{2, g, m.ConvenerID, to}, "IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to ", toA, " are to be discussed.")
+			if w != nil {
+				*w = Why{Code: WhyReview}
+			}
 			return
 		}
 		ob.State = NotOwed
 		ob.Reason = tx.fixed(fixedKey{3, g, m.ConvenerID, to}, "IGOs are invited, but no agenda item concerns an area of interest to ", toA, " under ", name, ".")
+		if w != nil {
+			*w = Why{Code: WhyNoInterest}
+		}
 		return
 	}
 	ob.Areas = matched
@@ -249,11 +291,19 @@ func answer(ob *Obligation, tx *texts, c *Catalog, g *Agreement, article string,
 		ob.State = Owed
 		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", tx.date(ob.Due), ": ", because.lead, because.title, because.mid, because.areas, because.note, ".")
 	}
+	if w != nil {
+		days := left
+		if days < 0 {
+			days = -days
+		}
+		*w = Why{Code: string(ob.State), Because: because.code, Item: because.title, Areas: because.areas,
+			Note: strings.TrimSuffix(strings.TrimPrefix(because.note, " ("), ")"), Date: ob.Due, N: days}
+	}
 }
 
 // why is the reason a meeting concerns an addressee, kept in pieces so
 // that the answer's text is written in one go.
-type why struct{ lead, title, mid, areas, note string }
+type why struct{ code, lead, title, mid, areas, note string }
 
 func (w why) empty() bool { return w.lead == "" }
 
@@ -278,16 +328,16 @@ func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (
 	}
 	for _, it := range m.Agenda {
 		if hits := note(it.AreaIDs); len(hits) > 0 && because.empty() {
-			because = why{lead: "IGOs are invited and the agenda item “", title: it.Title, mid: "” concerns ", areas: areaNames(tx, g, hits)}
+			because = why{code: BecauseItem, lead: "IGOs are invited and the agenda item “", title: it.Title, mid: "” concerns ", areas: areaNames(tx, g, hits)}
 		}
 	}
 	if hits := note(m.AreaIDs); len(hits) > 0 && because.empty() {
-		because = why{lead: "IGOs are invited and the meeting concerns ", areas: areaNames(tx, g, hits)}
+		because = why{code: BecauseMeeting, lead: "IGOs are invited and the meeting concerns ", areas: areaNames(tx, g, hits)}
 	}
 	if because.empty() {
 		for _, mk := range m.InterestMarks {
 			if mk.OrgID == to {
-				because = why{lead: "IGOs are invited and an officer marked the meeting as a matter of interest to ", title: c.Acronym(to)}
+				because = why{code: BecauseMark, lead: "IGOs are invited and an officer marked the meeting as a matter of interest to ", title: c.Acronym(to)}
 				if mk.Note != "" {
 					because.note = " (" + strings.TrimSuffix(mk.Note, ".") + ")"
 				}
@@ -315,10 +365,9 @@ func areaNames(tx *texts, g *Agreement, ids []int64) string {
 	return tx.join(names...)
 }
 
-func repsText(reps []Representative) string {
-	if len(reps) == 0 {
-		return ""
-	}
+// repsNames lists the representatives' names (their addresses when they
+// have none), comma-separated.
+func repsNames(reps []Representative) string {
 	s := make([]string, len(reps))
 	for i, r := range reps {
 		s[i] = r.Name
@@ -326,7 +375,14 @@ func repsText(reps []Representative) string {
 			s[i] = r.Email
 		}
 	}
-	return ", naming " + strings.Join(s, ", ")
+	return strings.Join(s, ", ")
+}
+
+func repsText(reps []Representative) string {
+	if len(reps) == 0 {
+		return ""
+	}
+	return ", naming " + repsNames(reps)
 }
 
 // AllObligations runs the rule on many meetings; invs maps a meeting id to
@@ -343,7 +399,7 @@ func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation,
 	out := make([]Obligation, 0, size)
 	tx := &texts{}
 	for i := range meetings {
-		out = appendObligations(tx, out, c, us, &meetings[i], invs[meetings[i].ID], now, today)
+		out = appendObligations(tx, out, c, us, &meetings[i], invs[meetings[i].ID], now, today, nil)
 	}
 	return out
 }

@@ -107,6 +107,22 @@ func TestArticle2States(t *testing.T) {
 				tc.edit(&m)
 			}
 			ob := only(t, Obligations(c, &m, tc.invs, at(t, tc.now)), orgIOM)
+			// The reason in parts, for other languages, goes with the same answer.
+			obs, whys := ExplainObligations(c, &m, tc.invs, at(t, tc.now))
+			require.Len(t, whys, len(obs))
+			for i := range obs {
+				if obs[i].To == orgIOM {
+					assert.Equal(t, ob, obs[i])
+					assert.NotEmpty(t, whys[i].Code)
+					if !strings.HasPrefix(whys[i].Code, "not-owed") && !strings.HasPrefix(whys[i].Code, "void") {
+						assert.Equal(t, string(ob.State), whys[i].Code)
+					}
+					if ob.State == Owed || ob.State == Overdue || ob.State == DueSoon {
+						assert.NotEmpty(t, whys[i].Because)
+						assert.Equal(t, ob.Due, whys[i].Date)
+					}
+				}
+			}
 			assert.Equal(t, tc.state, ob.State, ob.Reason)
 			assert.Equal(t, tc.article, ob.Article)
 			assert.Equal(t, tc.due, ob.Due.String())
