@@ -64,6 +64,7 @@ const maxRows = 100
 type dashData struct {
 	obligations []model.Obligation
 	meetings    map[int64]*model.Meeting
+	invs        map[int64][]model.Invitation // of the meetings above, to say the reasons
 	next        []model.Meeting
 	series      []model.ConsultationSeries
 }
@@ -102,6 +103,13 @@ func (s *dashboardScreen) reload() {
 			}
 			d.meetings[m.ID] = m
 		}
+		ids := make([]int64, 0, len(d.meetings))
+		for id := range d.meetings {
+			ids = append(ids, id)
+		}
+		if d.invs, err = a.data.InvitationsByMeeting(ctx, ids); err != nil {
+			return nil, err
+		}
 		d.series, err = a.data.SeriesList(ctx)
 		return d, err
 	}, s.show)
@@ -124,7 +132,11 @@ func (s *dashboardScreen) show(d *dashData) {
 	})
 	for _, ob := range obs {
 		id := ob.MeetingID
-		it := dashItem{State: stateLabel(ob.State), Title: title(id), Reason: ob.Reason + " (" + ob.Article + ")", imp: stateImportance(ob.State)}
+		reason := ob.Reason
+		if m := d.meetings[id]; m != nil && ob.State.NeedsAction() {
+			reason = explainFor(c, m, d.invs[id], ob, now)
+		}
+		it := dashItem{State: stateLabel(ob.State), Title: title(id), Reason: reason + " (" + ob.Article + ")", imp: stateImportance(ob.State)}
 		switch {
 		case ob.Incoming && (ob.State == model.Overdue || ob.State == model.DueSoon):
 			it.Title = c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + ": " + it.Title
@@ -190,7 +202,7 @@ func (s *dashboardScreen) addConsultations(d *dashData, now time.Time) {
 		g := &c.Agreements[gi]
 		if al, ok, err := model.Cadence(g, ptrs, today); err == nil && ok {
 			s.items[secConsultations] = append(s.items[secConsultations], dashItem{State: lang.L("Cadence"), Title: g.ShortName,
-				Reason: al.Reason + " (" + al.Article + ")", imp: widget.DangerImportance, open: func() { a.Show("consultations") }})
+				Reason: cadenceText(al) + " (" + al.Article + ")", imp: widget.DangerImportance, open: func() { a.Show("consultations") }})
 		}
 	}
 	for _, sr := range ptrs {

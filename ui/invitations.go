@@ -200,7 +200,7 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 	objs := []fyne.CanvasObject{
 		&widget.Label{Text: s.rowTitle(ob), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 		container.NewHBox(badge(stateLabel(ob.State), stateImportance(ob.State)), widget.NewLabel(ob.Article+"  "+lang.L("due")+" "+dateText(ob.Due))),
-		&widget.Label{Text: ob.Reason, Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: explainFor(c, s.meetings[ob.MeetingID], invs, ob, s.app.now()), Wrapping: fyne.TextWrapWord},
 	}
 	if !ob.Incoming {
 		objs = append(objs, container.NewGridWithColumns(2,

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/liaison-app/liaison/model"
+)
+
+// Every sentence of the Article 2 rule has its French and Spanish, with the
+// same placeholders.
+func TestEveryReasonIsTranslated(t *testing.T) {
+	for _, code := range []string{"fr", "es"} {
+		raw, err := translations.ReadFile("translations/" + code + ".json")
+		require.NoError(t, err)
+		var tr map[string]string
+		require.NoError(t, json.Unmarshal(raw, &tr))
+		for key, tpl := range reasonTemplates {
+			got, ok := tr[tpl]
+			if !assert.True(t, ok, "%s: no translation of the %s reason %q", code, key, tpl) {
+				continue
+			}
+			for _, ph := range []string{"{{.From}}", "{{.To}}", "{{.Date}}", "{{.N}}", "{{.M}}", "{{.Because}}", "{{.Detail}}", "{{.Item}}", "{{.Areas}}"} {
+				assert.Equal(t, strings.Count(tpl, ph), strings.Count(got, ph), "%s: %q keeps %s", code, got, ph)
+			}
+		}
+	}
+}
+
+// The editor says what Article 2 says in the language chosen.
+func TestReasonsInFrench(t *testing.T) {
+	a, _ := newTestApp(t)
+	setupLanguage("fr")
+	e := fillNewMeeting(t, a)
+	require.NotEmpty(t, e.Obligations)
+	assert.Equal(t, model.Overdue, e.Obligations[0].State)
+	text := richTexts(e.art2)
+	assert.Contains(t, text, "Une invitation d’observateur de INTERPOL à IOM était due le")
+	assert.Contains(t, text, "des OIG sont invitées et la réunion concerne : Border security")
+	assert.NotContains(t, text, "An observer invitation", "no English left in the French panel")
+}
+
+// richTexts gathers the text of every RichText below o.
+func richTexts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(w)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
