@@ -228,3 +228,24 @@ func TestFocalPointsAndConsultations(t *testing.T) {
 	errs := c.fail(1, "consultation", "add", "--title", "Bad", "--start", "2027-03-16T10:00", "--rrule", "FREQ=MONTHLY;BYMONTHDAY=1,15")
 	assert.Contains(t, errs, "Outlook")
 }
+
+func TestExampleDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "example.db")
+	var out, errb bytes.Buffer
+	e := &env{ctx: context.Background(), stdout: &out, stderr: &errb, now: func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }}
+	require.Equal(t, 0, e.dispatch([]string{"example", "--db", db}), errb.String())
+	c := &cli{t: t, db: db, now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	var ms []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(c.ok("meeting", "list", "--json")), &ms))
+	assert.Greater(t, len(ms), 10, "a year of meetings")
+	states := map[string]bool{}
+	for _, ob := range obligations(t, c) {
+		states[ob["state"].(string)] = true
+	}
+	for _, s := range []string{"overdue", "accepted", "review"} {
+		assert.True(t, states[s], "the example shows %s invitations", s)
+	}
+	errb.Reset()
+	assert.Equal(t, 1, e.dispatch([]string{"example", "--db", db}), "never over an existing database")
+	assert.Contains(t, errb.String(), "exists")
+}

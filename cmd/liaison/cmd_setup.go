@@ -4,12 +4,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/liaison-app/liaison/assets"
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/ui"
 )
 
 // defaultTemplate and defaultUs seed a database on first run.
@@ -28,6 +30,11 @@ func setupCommands() []*command {
 				fs.String("as", defaultUs, "the organization that uses this copy of Liaison (its acronym)")
 			},
 			run: runInit,
+		},
+		{
+			name: "example", args: "--db PATH",
+			summary: "create a new database holding a realistic example year, to try Liaison or train on it",
+			run:     runExample,
 		},
 		{
 			name: "backup", args: "-o FILE",
@@ -88,4 +95,36 @@ func ensureSeeded(e *env, st *store.Store) error {
 		return err
 	}
 	return st.Seed(e.ctx, defaultTemplate, defaultUs)
+}
+
+// runExample makes a new database with the INTERPOL–IOM template and a
+// year of example meetings, invitations and consultations around today. It
+// refuses an existing database: examples never mix with real records.
+func runExample(e *env, c *call) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	if c.db == "" {
+		return usagef("give the new database with --db PATH (examples never go into your real database)")
+	}
+	path, err := store.PathFrom(c.db)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s exists: the example goes into a new database only", path)
+	}
+	st, err := store.Open(e.ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Seed(e.ctx, defaultTemplate, defaultUs); err != nil {
+		return err
+	}
+	if err := ui.SeedExample(e.ctx, st, e.now(), 0); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Wrote an example year to %s; open it with: liaison --db %s\n", st.Path(), st.Path())
+	return nil
 }
