@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 
 	"github.com/liaison-app/liaison/ui"
 )
@@ -18,6 +21,10 @@ func (e *env) runApp(args []string) int {
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		fmt.Fprintln(e.stderr, "usage: liaison [--db PATH]   (liaison help lists the commands)")
 		return exitUsage
+	}
+	if err := displayAvailable(); err != nil {
+		fmt.Fprintf(e.stderr, "liaison: %s\n", err)
+		return exitError
 	}
 	st, err := e.openStore(c, false)
 	if err != nil {
@@ -34,4 +41,18 @@ func (e *env) runApp(args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// displayAvailable says, before Fyne tries and panics, when there is no
+// screen to open the window on: on Linux and the BSDs a graphical session
+// sets DISPLAY (X11) or WAYLAND_DISPLAY.
+func displayAvailable() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "android":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); run Liaison in a desktop session, or use its commands, which need none: liaison help")
+	}
+	return nil
 }

@@ -249,3 +249,15 @@ func TestExampleDatabase(t *testing.T) {
 	assert.Equal(t, 1, e.dispatch([]string{"example", "--db", db}), "never over an existing database")
 	assert.Contains(t, errb.String(), "exists")
 }
+
+func TestNoDisplayIsAMessageNotACrash(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	db := filepath.Join(t.TempDir(), "app.db")
+	var out, errb bytes.Buffer
+	e := &env{ctx: context.Background(), stdout: &out, stderr: &errb, now: time.Now}
+	assert.Equal(t, 1, e.dispatch([]string{"--db", db}))
+	assert.Contains(t, errb.String(), "no display")
+	_, err := os.Stat(db)
+	assert.True(t, os.IsNotExist(err), "nothing is created when the window cannot open")
+}
