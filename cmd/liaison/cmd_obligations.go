@@ -59,15 +59,28 @@ func runObligations(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		meetings := map[int64]*model.Meeting{}
+		// The meetings the answers name, in one query rather than one each.
+		var ids []int64
+		seen := map[int64]bool{}
+		for _, ob := range obs {
+			if !seen[ob.MeetingID] {
+				seen[ob.MeetingID] = true
+				ids = append(ids, ob.MeetingID)
+			}
+		}
+		ms, err := st.MeetingsByID(e.ctx, ids)
+		if err != nil {
+			return err
+		}
+		meetings := make(map[int64]*model.Meeting, len(ms))
+		for i := range ms {
+			meetings[ms[i].ID] = &ms[i]
+		}
 		views := make([]obligationView, 0, len(obs))
 		for _, ob := range obs {
-			m, ok := meetings[ob.MeetingID]
-			if !ok {
-				if m, err = st.Meeting(e.ctx, ob.MeetingID); err != nil {
-					return err
-				}
-				meetings[ob.MeetingID] = m
+			m := meetings[ob.MeetingID]
+			if m == nil {
+				return fmt.Errorf("meeting %d: %w", ob.MeetingID, model.ErrNotFound)
 			}
 			views = append(views, viewObligation(cat, m, ob))
 		}
