@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/store/exchange"
 	"github.com/liaison-app/liaison/ui/brief"
 	"github.com/liaison-app/liaison/ui/briefing"
 )
@@ -52,7 +52,7 @@ func runBrief(e *env, c *call) error {
 		return usagef("give one meeting id, or --consultation ID --on D, or --from D --to D")
 	}
 	opts := brief.Options{Paper: str("paper")}
-	if _, err := paperOK(opts); err != nil {
+	if err := opts.Validate(); err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
@@ -115,7 +115,7 @@ func runBrief(e *env, c *call) error {
 				return err
 			}
 		}
-		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		if err := exchange.WriteFileAtomic(out, buf.Bytes()); err != nil {
 			return err
 		}
 		abs, _ := filepath.Abs(out)
@@ -128,38 +128,4 @@ func runBrief(e *env, c *call) error {
 		}
 		return nil
 	})
-}
-
-// paperOK checks the paper option before any work is done.
-func paperOK(o brief.Options) (string, error) {
-	switch strings.ToLower(o.Paper) {
-	case "", "a4", "letter":
-		return o.Paper, nil
-	}
-	return "", model.Invalid("paper", "%q is not a paper size: use A4 or Letter", o.Paper)
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so that a failure never leaves a half-written file behind.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }

@@ -130,12 +130,12 @@ func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int
 		if err := inv.MarkSent(now, m.Sequence, via); err != nil {
 			return err
 		}
-		if err := writeAtomic(icsPath, cal.Bytes()); err != nil {
+		if err := WriteFileAtomic(icsPath, cal.Bytes()); err != nil {
 			return err
 		}
 		written = append(written, icsPath)
 		if emlPath != "" {
-			if err := writeAtomic(emlPath, eml.Bytes()); err != nil {
+			if err := WriteFileAtomic(emlPath, eml.Bytes()); err != nil {
 				return err
 			}
 			written = append(written, emlPath)
@@ -234,7 +234,7 @@ func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.
 	if err := ical.WriteFeed(&b, feed); err != nil {
 		return FeedResult{}, err
 	}
-	return res, writeAtomic(path, b.Bytes())
+	return res, WriteFileAtomic(path, b.Bytes())
 }
 
 // ExportConsultation writes consultation series seriesID as a REQUEST to
@@ -288,12 +288,12 @@ func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, no
 		if err := ical.WriteEML(&eml, mail); err != nil {
 			return Result{}, err
 		}
-		if err := writeAtomic(emlPath, eml.Bytes()); err != nil {
+		if err := WriteFileAtomic(emlPath, eml.Bytes()); err != nil {
 			return Result{}, err
 		}
 		res.EMLPath = emlPath
 	}
-	return res, writeAtomic(path, cal.Bytes())
+	return res, WriteFileAtomic(path, cal.Bytes())
 }
 
 func orArt8(g *model.Agreement) string {

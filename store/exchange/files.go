@@ -6,10 +6,11 @@ import (
 	"path/filepath"
 )
 
-// writeAtomic writes data to path through a temporary file in the same
+// WriteFileAtomic writes data to path through a temporary file in the same
 // folder, synced and renamed over path: a reader never sees half a file,
-// and a failure leaves whatever was there before.
-func writeAtomic(path string, data []byte) error {
+// and a failure leaves whatever was there before. The command line writes
+// its briefs through it too.
+func WriteFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

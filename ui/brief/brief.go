@@ -81,6 +81,12 @@ type Options struct {
 	Paper string
 }
 
+// Validate says whether the options are usable, before any work is done.
+func (o Options) Validate() error {
+	_, err := o.paper()
+	return err
+}
+
 func (o Options) paper() (string, error) {
 	switch strings.ToLower(strings.TrimSpace(o.Paper)) {
 	case "", "a4":
