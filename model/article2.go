@@ -466,11 +466,8 @@ func (tx *texts) date(d Date) string {
 		return d.String()
 	}
 	var b [10]byte
-	b[0], b[1], b[2], b[3] = byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10)
-	b[4], b[7] = '-', '-'
-	b[5], b[6] = byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10)
-	b[8], b[9] = byte('0'+d.Day/10), byte('0'+d.Day%10)
-	return tx.join(unsafe.String(&b[0], len(b)))
+	iso := d.appendISO(b[:0])
+	return tx.join(unsafe.String(&iso[0], len(iso)))
 }
 
 // itoa writes n into the block and returns it as a string.

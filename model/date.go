@@ -57,13 +57,17 @@ func (d Date) String() string {
 	if d.Year < 0 || d.Year > 9999 {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	}
-	// Formatted by hand: the Article 2 rule writes dates into every reason.
-	b := [10]byte{
-		byte('0' + d.Year/1000), byte('0' + d.Year/100%10), byte('0' + d.Year/10%10), byte('0' + d.Year%10), '-',
-		byte('0' + int(d.Month)/10), byte('0' + int(d.Month)%10), '-',
-		byte('0' + d.Day/10), byte('0' + d.Day%10),
-	}
-	return string(b[:])
+	var b [10]byte
+	return string(d.appendISO(b[:0]))
+}
+
+// appendISO appends YYYY-MM-DD for a year from 0 to 9999, by hand: the
+// Article 2 rule writes dates into every reason.
+func (d Date) appendISO(b []byte) []byte {
+	return append(b,
+		byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10), '-',
+		byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10), '-',
+		byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 // In returns midnight at the start of the day in loc.
