@@ -51,7 +51,7 @@ func WritePack(out io.Writer, pk Pack, o Options) error {
 		return err
 	}
 	title := "Briefing pack, " + period(pk.From, pk.To)
-	w.pdf.SetTitle(title, true)
+	w.pdf.SetTitle(oneLine(title), true)
 
 	level, ags := model.Public, []*model.Agreement{}
 	for _, e := range entries {

@@ -9,13 +9,15 @@ import (
 	"github.com/liaison-app/liaison/model"
 )
 
-// clean makes text safe to set: fpdf's width tables stop at U+FFFF and
-// control characters have no glyph. Line breaks are kept, tabs become
-// spaces.
+// clean makes text safe to set: fpdf's width tables stop at U+FFFF,
+// control characters have no glyph, and a character the embedded fonts
+// lack (an emoji, a CJK ideograph, invalid UTF-8) would panic or print as
+// nothing: each becomes the fallback mark. Line breaks are kept, tabs
+// become spaces. Every string that reaches fpdf has been through clean.
 func clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if r > 0xFFFF || r == '\r' || r == '\t' || (unicode.IsControl(r) && r != '\n') || r == unicode.ReplacementChar {
+		if r == '\r' || r == '\t' || (r != '\n' && !drawable(r)) || r == unicode.ReplacementChar {
 			ok = false
 			break
 		}
@@ -34,8 +36,8 @@ func clean(s string) string {
 		case r == '\n':
 			b.WriteByte('\n')
 		case unicode.IsControl(r):
-		case r > 0xFFFF || r == unicode.ReplacementChar:
-			b.WriteByte('?')
+		case r == unicode.ReplacementChar || !drawable(r):
+			b.WriteRune(fallback)
 		default:
 			b.WriteRune(r)
 		}

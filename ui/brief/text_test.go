@@ -11,10 +11,10 @@ import (
 func TestCleanKeepsAccentsAndDropsWhatCannotBeSet(t *testing.T) {
 	for in, want := range map[string]string{
 		"  Conférence « año » – l’été  ": "Conférence « año » – l’été",
-		"a\tb":                   "a    b",
-		"line\r\nnext\rthird":    "line\nnext\nthird",
-		"bell\a and \x00nul":     "bell and nul",
-		"emoji 😀 beyond the BMP": "emoji ? beyond the BMP",
+		"a\tb":                "a    b",
+		"line\r\nnext\rthird": "line\nnext\nthird",
+		"bell\a and \x00nul":  "bell and nul",
+		"emoji 😀 beyond the BMP, 日本 beyond the font": "emoji ? beyond the BMP, ?? beyond the font",
 	} {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)

@@ -96,7 +96,7 @@ func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time
 	w.width = w.pageW - 2*marginX
 	if us := cat.Us(); us != nil {
 		w.head.org = us.Name
-		p.SetAuthor(us.Name, true)
+		p.SetAuthor(oneLine(us.Name), true)
 	}
 	p.SetHeaderFunc(w.header)
 	p.SetFooterFunc(w.footer)
@@ -191,10 +191,11 @@ func (w *writer) footer() {
 	p.CellFormat(rest, 3.8, w.fit(oneLine(h.title), rest), "", 1, "L", false, 0, "")
 }
 
-// fit shortens s with an ellipsis until it fits a cell w wide in the
-// current font.
+// fit shortens s (made clean, on one line) with an ellipsis until it fits
+// a cell w wide in the current font.
 func (w *writer) fit(s string, width float64) string {
 	p := w.pdf
+	s = oneLine(s)
 	room := width - 2*p.GetCellMargin()
 	if p.GetStringWidth(s) <= room {
 		return s
@@ -324,7 +325,7 @@ func (w *writer) item(mark, text, detail string, indent float64) {
 	y := p.GetY()
 	p.SetXY(marginX+indent, y)
 	p.SetFont(family, "B", bodySize)
-	p.CellFormat(markW, lineH, mark, "", 0, "R", false, 0, "")
+	p.CellFormat(markW, lineH, oneLine(mark), "", 0, "R", false, 0, "")
 	p.SetXY(marginX+indent+markW, y)
 	p.SetFont(family, "", bodySize)
 	p.MultiCell(w.width-indent-markW, lineH, text, "", "L", false)
