@@ -148,7 +148,7 @@ func (s *agreementsScreen) show() {
 // save writes a changed agreement and reloads the catalog.
 func (s *agreementsScreen) save(g *model.Agreement) {
 	a := s.app
-	a.do(func(ctx context.Context) error { return a.data.UpdateAgreement(ctx, g) }, func() { a.loadCatalog(s.show) })
+	a.do(func(ctx context.Context) error { return a.st.UpdateAgreement(ctx, g) }, func() { a.loadCatalog(s.show) })
 }
 
 func (s *agreementsScreen) partySelect(g model.Agreement) *widget.Select {

@@ -40,7 +40,7 @@ const (
 func Run(ctx context.Context, st *store.Store) error {
 	start := time.Now()
 	a := app.NewWithID(AppID)
-	ui := New(ctx, a, StoreData(st))
+	ui := New(ctx, a, st)
 	ui.startedAt = start
 	// An interrupt (the context's end) closes the window as Quit would.
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
@@ -51,10 +51,10 @@ func Run(ctx context.Context, st *store.Store) error {
 
 // App is the main window and the screens it shows.
 type App struct {
-	ctx  context.Context
-	fa   fyne.App
-	data Data
-	win  fyne.Window
+	ctx context.Context
+	fa  fyne.App
+	st  *store.Store
+	win fyne.Window
 
 	// now gives the current instant; tests fix it.
 	now func() time.Time
@@ -93,19 +93,19 @@ type navEntry struct {
 	view    fyne.CanvasObject
 }
 
-// New builds the main window on data; call ShowAndRun (or, in tests, use
+// New builds the main window on st; call ShowAndRun (or, in tests, use
 // Window) next.
-func New(ctx context.Context, fa fyne.App, data Data) *App {
-	return newApp(ctx, fa, data, false, time.Now)
+func New(ctx context.Context, fa fyne.App, st *store.Store) *App {
+	return newApp(ctx, fa, st, false, time.Now)
 }
 
 // newApp is New with the clock and the goroutine policy chosen: tests
 // fix the clock and run database work inline.
-func newApp(ctx context.Context, fa fyne.App, data Data, sync bool, now func() time.Time) *App {
+func newApp(ctx context.Context, fa fyne.App, st *store.Store, sync bool, now func() time.Time) *App {
 	setupLanguage(fa.Preferences().String(prefLanguage))
 	applyTheme(fa, fa.Preferences().StringWithFallback(prefTheme, "system"))
 	fa.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon))
-	a := &App{ctx: ctx, fa: fa, data: data, now: now, sync: sync}
+	a := &App{ctx: ctx, fa: fa, st: st, now: now, sync: sync}
 	a.win = fa.NewWindow("Liaison")
 	a.win.SetMaster()
 	p := fa.Preferences()
@@ -193,7 +193,7 @@ func (a *App) rebuild() {
 
 // loadCatalog reads the organizations and agreements, then calls then.
 func (a *App) loadCatalog(then func()) {
-	background(a, func(ctx context.Context) (*model.Catalog, error) { return a.data.Catalog(ctx) },
+	background(a, func(ctx context.Context) (*model.Catalog, error) { return a.st.Catalog(ctx) },
 		func(c *model.Catalog) {
 			a.cat = c
 			if then != nil {
@@ -342,7 +342,7 @@ func (a *App) onPrintBrief() {
 func (a *App) onAbout() {
 	dialog.ShowInformation(lang.L("About Liaison"),
 		lang.L("Liaison tracks the observer invitations owed under cooperation agreements (Article 2), the consultations between secretariats (Article 8) and the focal points (Article 7).")+
-			"\n\n"+lang.L("Database")+": "+a.data.Path(), a.win)
+			"\n\n"+lang.L("Database")+": "+a.st.Path(), a.win)
 }
 
 // showError tells the user what went wrong; a validation error lists its

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // calendarScreen shows a month: each day lists the meetings and
@@ -74,11 +75,11 @@ func (s *calendarScreen) reload() {
 		series []model.ConsultationSeries
 	}
 	background(a, func(ctx context.Context) (*calData, error) {
-		ms, err := a.data.Meetings(ctx, MeetingQuery{From: from, To: to, Limit: 3000})
+		ms, err := a.st.Meetings(ctx, store.MeetingFilter{From: from, To: to, Limit: 3000})
 		if err != nil {
 			return nil, err
 		}
-		ss, err := a.data.SeriesList(ctx)
+		ss, err := a.st.SeriesList(ctx)
 		return &calData{ms, ss}, err
 	}, func(d *calData) {
 		if first != s.month {

@@ -78,7 +78,7 @@ func (s *consultationsScreen) view() fyne.CanvasObject {
 
 func (s *consultationsScreen) reload() {
 	a := s.app
-	background(a, func(ctx context.Context) ([]model.ConsultationSeries, error) { return a.data.SeriesList(ctx) }, func(ss []model.ConsultationSeries) {
+	background(a, func(ctx context.Context) ([]model.ConsultationSeries, error) { return a.st.SeriesList(ctx) }, func(ss []model.ConsultationSeries) {
 		s.series = ss
 		s.list.Refresh()
 		for i := range ss {
@@ -292,9 +292,9 @@ func (s *consultationsScreen) onSave() {
 	a := s.app
 	a.do(func(ctx context.Context) error {
 		if sr.ID == 0 {
-			return a.data.CreateSeries(ctx, sr)
+			return a.st.CreateSeries(ctx, sr)
 		}
-		return a.data.UpdateSeries(ctx, sr)
+		return a.st.UpdateSeries(ctx, sr)
 	}, func() {
 		s.want = sr.ID
 		s.reload()

@@ -134,7 +134,7 @@ func TestMoveAConsultation(t *testing.T) {
 func TestLanguageChoiceKeptForTheNextStart(t *testing.T) {
 	a, _ := newTestApp(t)
 	a.fa.Preferences().SetString(prefLanguage, "es")
-	b := newApp(context.Background(), a.fa, a.data, true, a.now)
+	b := newApp(context.Background(), a.fa, a.st, true, a.now)
 	assert.Equal(t, "Panel", b.screens[0].label)
 	assert.Equal(t, "Reuniones y conferencias", b.screens[1].label)
 }

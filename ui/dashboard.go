@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // dashboardScreen answers "what needs action": invitations overdue or due
@@ -76,12 +77,12 @@ func (s *dashboardScreen) reload() {
 		d := &dashData{meetings: map[int64]*model.Meeting{}}
 		var err error
 		from, to := now.AddDate(0, 0, -120), now.AddDate(1, 0, 0)
-		if d.obligations, err = a.data.Obligations(ctx, now, from, to); err != nil {
+		if d.obligations, err = a.st.Obligations(ctx, now, store.ObligationFilter{From: from, To: to}); err != nil {
 			return nil, err
 		}
 		// The next 60 days in one query; the few other meetings the action
 		// rows name, one by one (a window of a year may hold thousands).
-		ms, err := a.data.Meetings(ctx, MeetingQuery{From: now, To: now.AddDate(0, 0, 60), Limit: 1000})
+		ms, err := a.st.Meetings(ctx, store.MeetingFilter{From: now, To: now.AddDate(0, 0, 60), Limit: 1000})
 		if err != nil {
 			return nil, err
 		}
@@ -97,7 +98,7 @@ func (s *dashboardScreen) reload() {
 			if shown++; shown > 2*maxRows {
 				break
 			}
-			m, err := a.data.Meeting(ctx, ob.MeetingID)
+			m, err := a.st.Meeting(ctx, ob.MeetingID)
 			if err != nil {
 				return nil, err
 			}
@@ -107,10 +108,10 @@ func (s *dashboardScreen) reload() {
 		for id := range d.meetings {
 			ids = append(ids, id)
 		}
-		if d.invs, err = a.data.InvitationsByMeeting(ctx, ids); err != nil {
+		if d.invs, err = a.st.InvitationsByMeeting(ctx, ids); err != nil {
 			return nil, err
 		}
-		d.series, err = a.data.SeriesList(ctx)
+		d.series, err = a.st.SeriesList(ctx)
 		return d, err
 	}, s.show)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 func TestReviewAnsweredByAnOfficersMark(t *testing.T) {
@@ -35,7 +36,7 @@ func TestReviewAnsweredByAnOfficersMark(t *testing.T) {
 	assert.Contains(t, e.Obligations[0].Reason, "an officer marked the meeting as a matter of interest to IOM (side event on passenger data)")
 
 	test.Tap(e.save)
-	ms, err := a.data.Meetings(context.Background(), MeetingQuery{})
+	ms, err := a.st.Meetings(context.Background(), store.MeetingFilter{})
 	require.NoError(t, err)
 	require.Len(t, ms, 1)
 	assert.Equal(t, []model.InterestMark{{OrgID: ms[0].InterestMarks[0].OrgID, Note: "side event on passenger data"}}, ms[0].InterestMarks)
@@ -43,7 +44,7 @@ func TestReviewAnsweredByAnOfficersMark(t *testing.T) {
 
 func TestDashboardOnTheExampleYear(t *testing.T) {
 	a, st := newTestApp(t)
-	require.NoError(t, SeedExample(context.Background(), st, testNow, 0))
+	require.NoError(t, st.SeedExample(context.Background(), testNow, 0))
 	a.loadCatalog(nil)
 	a.Show("dashboard")
 	d := a.dashboard.items

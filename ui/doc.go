@@ -6,8 +6,8 @@
 // and focal points, agreements and settings. Each screen is a struct that
 // holds its widgets, built from struct literals, with named onXxx callbacks.
 //
-// The screens read and write through Data, which *store.Store satisfies
-// through a thin adapter (storedata.go), so that tests can drive the real
+// The screens hold the *store.Store and call the flows shared with the
+// command line (store/exchange, ui/briefing) directly; tests drive the real
 // screens on a real migrated database. Database work runs off the UI
 // goroutine; results come back through fyne.Do. Settings live in the app's
 // fyne.Preferences; every visible string goes through fyne.io/fyne/v2/lang,

@@ -12,39 +12,14 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/store/exchange"
 )
-
-// Exchanger is the iCalendar exchange with partners, written once below
-// the command line and this app (store/exchange): export an invitation and
-// record it as sent in the same step; import replies and partners'
-// meetings. Data that cannot exchange (a test double) leaves the buttons
-// saying so.
-type Exchanger interface {
-	// ExportInvitation writes the invitation to icsPath (and a ready-to-send
-	// message to emlPath, when given), records it as sent at now, and says
-	// what it did.
-	ExportInvitation(ctx context.Context, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error)
-	// ImportFiles imports .ics files and says what changed.
-	ImportFiles(ctx context.Context, paths []string, now time.Time) (string, error)
-	// ExportConsultation writes a consultation series for the partners'
-	// focal points, and says what it did.
-	ExportConsultation(ctx context.Context, seriesID int64, now time.Time, icsPath string) (string, error)
-}
-
-func (d storeData) ExportConsultation(ctx context.Context, seriesID int64, now time.Time, icsPath string) (string, error) {
-	r, err := exchange.ExportConsultation(ctx, d.Store, seriesID, now, icsPath, "")
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("%s, version %d: %s", r.Method, r.Sequence, r.ICSPath), nil
-}
 
 // onExportSeries writes the series on show as an .ics for the partners.
 func (s *consultationsScreen) onExportSeries() {
 	a := s.app
-	x, ok := a.data.(Exchanger)
-	if !ok || s.cur == nil || s.cur.ID == 0 {
+	if s.cur == nil || s.cur.ID == 0 {
 		dialog.ShowInformation(lang.L("Export .ics…"), lang.L("Save the series to record its consultations."), a.win)
 		return
 	}
@@ -57,7 +32,13 @@ func (s *consultationsScreen) onExportSeries() {
 		path := w.URI().Path()
 		_ = w.Close()
 		now := a.now()
-		background(a, func(ctx context.Context) (string, error) { return x.ExportConsultation(ctx, id, now, path) }, func(msg string) {
+		background(a, func(ctx context.Context) (string, error) {
+			r, err := exchange.ExportConsultation(ctx, a.st, id, now, path, "")
+			if err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("%s, version %d: %s", r.Method, r.Sequence, r.ICSPath), nil
+		}, func(msg string) {
 			dialog.ShowInformation(lang.L("Export .ics…"), msg, a.win)
 		})
 	}, a.win)
@@ -66,8 +47,10 @@ func (s *consultationsScreen) onExportSeries() {
 	d.Show()
 }
 
-func (d storeData) ExportInvitation(ctx context.Context, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error) {
-	r, err := exchange.ExportInvitation(ctx, d.Store, meetingID, toOrg, now, icsPath, emlPath)
+// exportInvitation writes the invitation with the command line's code
+// (store/exchange), records it as sent, and says what it did.
+func exportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error) {
+	r, err := exchange.ExportInvitation(ctx, st, meetingID, toOrg, now, icsPath, emlPath)
 	if err != nil {
 		return "", err
 	}
@@ -78,11 +61,6 @@ func (d storeData) ExportInvitation(ctx context.Context, meetingID, toOrg int64,
 	return out, nil
 }
 
-func (d storeData) ImportFiles(ctx context.Context, paths []string, now time.Time) (string, error) {
-	sum, err := exchange.ImportFiles(ctx, d.Store, paths, now)
-	return sum.String(), err
-}
-
 func (s *invitationsScreen) onExportICS() { s.export(false) }
 
 func (s *invitationsScreen) onCreateEML() { s.export(true) }
@@ -90,11 +68,6 @@ func (s *invitationsScreen) onCreateEML() { s.export(true) }
 // export asks where to write the selected invitation, then exports it.
 func (s *invitationsScreen) export(eml bool) {
 	a := s.app
-	x, ok := a.data.(Exchanger)
-	if !ok {
-		icalComingSoon(a, lang.L("Export .ics…"))
-		return
-	}
 	if s.sel < 0 || s.sel >= len(s.rows) || s.rows[s.sel].Incoming {
 		dialog.ShowInformation(lang.L("Export .ics…"), lang.L("Select one of our invitations in the list first."), a.win)
 		return
@@ -117,7 +90,7 @@ func (s *invitationsScreen) export(eml bool) {
 		}
 		now := a.now()
 		background(a, func(ctx context.Context) (string, error) {
-			return x.ExportInvitation(ctx, ob.MeetingID, ob.To, now, ics, emlPath)
+			return exportInvitation(ctx, a.st, ob.MeetingID, ob.To, now, ics, emlPath)
 		}, func(msg string) {
 			dialog.ShowInformation(lang.L("Invitation exported and recorded as sent"), msg, a.win)
 			s.update(ob, func(*model.Invitation) error { return nil })
@@ -135,11 +108,6 @@ func (s *invitationsScreen) export(eml bool) {
 // onImportReply imports a partner's reply (or meetings) from an .ics file.
 func (s *invitationsScreen) onImportReply() {
 	a := s.app
-	x, ok := a.data.(Exchanger)
-	if !ok {
-		icalComingSoon(a, lang.L("Import reply (.ics)…"))
-		return
-	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			a.showError(err)
@@ -149,7 +117,10 @@ func (s *invitationsScreen) onImportReply() {
 		_ = r.Close()
 		now := a.now()
 		longTask(a, lang.L("Import reply (.ics)…"), lang.L("Importing {{.File}}…", map[string]any{"File": r.URI().Name()}),
-			func(ctx context.Context) (string, error) { return x.ImportFiles(ctx, []string{path}, now) },
+			func(ctx context.Context) (string, error) {
+				sum, err := exchange.ImportFiles(ctx, a.st, []string{path}, now)
+				return sum.String(), err
+			},
 			func(msg string) {
 				dialog.ShowInformation(lang.L("Import reply (.ics)…"), msg, a.win)
 				s.load()
@@ -157,9 +128,4 @@ func (s *invitationsScreen) onImportReply() {
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
 	d.Show()
-}
-
-// icalComingSoon tells the user that an iCalendar action is not available.
-func icalComingSoon(a *App, what string) {
-	dialog.ShowInformation(what, lang.L("This comes with the iCalendar exchange (store/exchange), which is not in this build yet."), a.win)
 }

@@ -28,10 +28,8 @@ func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
 	require.Len(t, a.invitations.Rows(), 1)
 	ob := a.invitations.Rows()[0]
 
-	x, ok := a.data.(Exchanger)
-	require.True(t, ok, "the store offers the iCalendar exchange")
 	dir := t.TempDir()
-	msg, err := x.ExportInvitation(ctx, ob.MeetingID, ob.To, a.now(), filepath.Join(dir, "inv.ics"), filepath.Join(dir, "inv.eml"))
+	msg, err := exportInvitation(ctx, a.st, ob.MeetingID, ob.To, a.now(), filepath.Join(dir, "inv.ics"), filepath.Join(dir, "inv.eml"))
 	require.NoError(t, err)
 	assert.Contains(t, msg, "REQUEST")
 	ics, err := os.ReadFile(filepath.Join(dir, "inv.ics"))

@@ -42,7 +42,7 @@ func newTestApp(t *testing.T) (*App, *store.Store) {
 	t.Cleanup(func() { _ = st.Close() })
 	fa := test.NewTempApp(t)
 	fa.Preferences().SetString(prefLanguage, "en")
-	a := newApp(ctx, fa, StoreData(st), true, func() time.Time { return testNow })
+	a := newApp(ctx, fa, st, true, func() time.Time { return testNow })
 	a.win.Resize(a.win.Canvas().Size().Max(fyneSize(1280, 800)))
 	t.Cleanup(func() { setupLanguage("en") })
 	return a, st

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // invitationsScreen lists, per meeting and partner, the Article 2 answer
@@ -98,11 +99,11 @@ func (s *invitationsScreen) load() {
 	background(a, func(ctx context.Context) (*invData, error) {
 		d := &invData{invs: map[int64][]model.Invitation{}}
 		if only != 0 {
-			m, err := a.data.Meeting(ctx, only)
+			m, err := a.st.Meeting(ctx, only)
 			if err != nil {
 				return nil, err
 			}
-			invs, err := a.data.Invitations(ctx, only)
+			invs, err := a.st.Invitations(ctx, only)
 			if err != nil {
 				return nil, err
 			}
@@ -111,7 +112,7 @@ func (s *invitationsScreen) load() {
 			return d, nil
 		}
 		from, to := now.AddDate(0, 0, -120), now.AddDate(1, 0, 0)
-		obs, err := a.data.Obligations(ctx, now, from, to)
+		obs, err := a.st.Obligations(ctx, now, store.ObligationFilter{From: from, To: to})
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +130,7 @@ func (s *invitationsScreen) load() {
 				d.obs = append(d.obs, ob)
 			}
 		}
-		d.meetings, err = a.data.Meetings(ctx, MeetingQuery{From: from, To: to, Limit: 5000})
+		d.meetings, err = a.st.Meetings(ctx, store.MeetingFilter{From: from, To: to, Limit: 5000})
 		return d, err
 	}, func(d *invData) {
 		s.rows = d.obs
@@ -183,7 +184,7 @@ func (s *invitationsScreen) onSelected(i widget.ListItemID) {
 	s.sel = i
 	ob := s.rows[i]
 	a := s.app
-	background(a, func(ctx context.Context) ([]model.Invitation, error) { return a.data.Invitations(ctx, ob.MeetingID) }, func(invs []model.Invitation) {
+	background(a, func(ctx context.Context) ([]model.Invitation, error) { return a.st.Invitations(ctx, ob.MeetingID) }, func(invs []model.Invitation) {
 		s.invs[ob.MeetingID] = invs
 		s.showDetail(ob, invs)
 	})
@@ -254,7 +255,10 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 // update changes the selected invitation through fn and shows the result.
 func (s *invitationsScreen) update(ob model.Obligation, fn func(*model.Invitation) error) {
 	a := s.app
-	a.do(func(ctx context.Context) error { return a.data.UpdateInvitation(ctx, ob.MeetingID, ob.To, fn) }, func() {
+	a.do(func(ctx context.Context) error {
+		_, err := a.st.UpdateInvitation(ctx, ob.MeetingID, ob.To, fn)
+		return err
+	}, func() {
 		keep := s.only
 		if keep == 0 {
 			s.only = ob.MeetingID // stay on the meeting that was just changed

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // saveMeeting creates the Lyon conference through the form and returns it.
@@ -16,7 +17,7 @@ func saveMeeting(t *testing.T, a *App) model.Meeting {
 	t.Helper()
 	e := fillNewMeeting(t, a)
 	test.Tap(e.save)
-	ms, err := a.data.Meetings(context.Background(), MeetingQuery{Text: "Regional Conference on Border Security"})
+	ms, err := a.st.Meetings(context.Background(), store.MeetingFilter{Text: "Regional Conference on Border Security"})
 	require.NoError(t, err)
 	require.Len(t, ms, 1)
 	return ms[0]

@@ -218,7 +218,7 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 	e.fill(&e.draft)
 	if e.orig != nil {
 		id := e.orig.ID
-		background(e.app, func(ctx context.Context) ([]model.Invitation, error) { return e.app.data.Invitations(ctx, id) }, func(invs []model.Invitation) {
+		background(e.app, func(ctx context.Context) ([]model.Invitation, error) { return e.app.st.Invitations(ctx, id) }, func(invs []model.Invitation) {
 			e.invs = invs
 			e.validate()
 		})
@@ -348,9 +348,9 @@ func (e *meetingEditor) onSave() {
 	a := e.app
 	a.do(func(ctx context.Context) error {
 		if e.orig == nil {
-			return a.data.CreateMeeting(ctx, m)
+			return a.st.CreateMeeting(ctx, m)
 		}
-		return a.data.UpdateMeeting(ctx, m)
+		return a.st.UpdateMeeting(ctx, m)
 	}, func() {
 		e.dirty = false
 		e.screen.closeEditor()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // pageSize is how many meetings the list asks the store for at once.
@@ -38,7 +39,7 @@ type meetingsScreen struct {
 	stack    *fyne.Container
 	listView fyne.CanvasObject
 
-	query    MeetingQuery
+	query    store.MeetingFilter
 	total    int
 	pages    map[int][]model.Meeting
 	answers  map[int64]model.Obligation // the most urgent Article 2 answer of each loaded meeting
@@ -110,9 +111,9 @@ func (s *meetingsScreen) onSearchChanged(string) { s.runQuery() }
 func (s *meetingsScreen) onFilterChanged(string) { s.runQuery() }
 
 // buildQuery turns the search box and filters into a store query.
-func (s *meetingsScreen) buildQuery() MeetingQuery {
+func (s *meetingsScreen) buildQuery() store.MeetingFilter {
 	now := s.app.now()
-	q := MeetingQuery{Text: s.search.Text, ConvenerID: orgByAcronym(s.app.cat, s.convener.Selected)}
+	q := store.MeetingFilter{Text: s.search.Text, ConvenerID: orgByAcronym(s.app.cat, s.convener.Selected)}
 	if i := s.kind.SelectedIndex(); i > 0 {
 		q.Kind = model.MeetingKinds[i-1]
 	}
@@ -125,7 +126,7 @@ func (s *meetingsScreen) buildQuery() MeetingQuery {
 	case 1:
 		q.From, q.To = now, now.AddDate(0, 0, 60)
 	case 2:
-		q.To, q.Descending = now, true
+		q.To, q.Order = now, store.ByStartDesc
 	case 3:
 		y := now.Year()
 		q.From, q.To = time.Date(y, 1, 1, 0, 0, 0, 0, time.Local), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.Local)
@@ -142,7 +143,7 @@ func (s *meetingsScreen) runQuery() {
 	s.gen++
 	gen := s.gen
 	q := s.buildQuery()
-	background(s.app, func(ctx context.Context) (int, error) { return s.app.data.CountMeetings(ctx, q) }, func(n int) {
+	background(s.app, func(ctx context.Context) (int, error) { return s.app.st.CountMeetings(ctx, q) }, func(n int) {
 		if gen != s.gen {
 			return
 		}
@@ -221,7 +222,7 @@ func (s *meetingsScreen) loadPage(p int) {
 		answers map[int64]model.Obligation
 	}
 	background(s.app, func(ctx context.Context) (page, error) {
-		ms, err := s.app.data.Meetings(ctx, q)
+		ms, err := s.app.st.Meetings(ctx, q)
 		if err != nil {
 			return page{}, err
 		}
@@ -229,7 +230,7 @@ func (s *meetingsScreen) loadPage(p int) {
 		for i := range ms {
 			ids[i] = ms[i].ID
 		}
-		invs, err := s.app.data.InvitationsByMeeting(ctx, ids)
+		invs, err := s.app.st.InvitationsByMeeting(ctx, ids)
 		if err != nil {
 			return page{}, err
 		}
@@ -301,7 +302,7 @@ func (s *meetingsScreen) open(id int64) {
 	if a.current != "meetings" {
 		a.Show("meetings")
 	}
-	background(a, func(ctx context.Context) (*model.Meeting, error) { return a.data.Meeting(ctx, id) }, func(m *model.Meeting) {
+	background(a, func(ctx context.Context) (*model.Meeting, error) { return a.st.Meeting(ctx, id) }, func(m *model.Meeting) {
 		s.showEditor(m)
 	})
 }
@@ -364,7 +365,7 @@ func (s *meetingsScreen) deleteMeeting(m *model.Meeting) {
 // onDeleteConfirmed deletes m (a tombstone the store keeps) and offers Undo.
 func (s *meetingsScreen) onDeleteConfirmed(m *model.Meeting) {
 	a := s.app
-	a.do(func(ctx context.Context) error { return a.data.DeleteMeeting(ctx, m.ID) }, func() {
+	a.do(func(ctx context.Context) error { return a.st.DeleteMeeting(ctx, m.ID) }, func() {
 		s.editor = nil
 		s.closeEditor()
 		s.offerUndo(m)
@@ -376,7 +377,7 @@ func (s *meetingsScreen) offerUndo(m *model.Meeting) {
 	var d dialog.Dialog
 	s.undo = &widget.Button{Text: lang.L("Undo"), Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		d.Hide()
-		a.do(func(ctx context.Context) error { return a.data.RestoreMeeting(ctx, m.ID) }, s.runQuery)
+		a.do(func(ctx context.Context) error { return a.st.RestoreMeeting(ctx, m.ID) }, s.runQuery)
 	}}
 	undo := s.undo
 	d = dialog.NewCustom(lang.L("Meeting deleted"), lang.L("Close"), container.NewVBox(widget.NewLabel(m.Title), undo), a.win)

@@ -180,7 +180,7 @@ func (f *occurrenceForm) onSave() {
 		return
 	}
 	id := s.cur.ID
-	a.do(func(ctx context.Context) error { return a.data.SaveOccurrence(ctx, id, o) }, func() {
+	a.do(func(ctx context.Context) error { return a.st.SaveOccurrence(ctx, id, o) }, func() {
 		s.want = id
 		s.reload()
 	})

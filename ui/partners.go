@@ -55,7 +55,7 @@ func (s *partnersScreen) view() fyne.CanvasObject {
 
 func (s *partnersScreen) reload() {
 	a := s.app
-	background(a, func(ctx context.Context) ([]model.FocalPoint, error) { return a.data.FocalPoints(ctx) }, func(fps []model.FocalPoint) {
+	background(a, func(ctx context.Context) ([]model.FocalPoint, error) { return a.st.FocalPoints(ctx) }, func(fps []model.FocalPoint) {
 		s.fps = fps
 		s.orgs.Refresh()
 		if s.sel < 0 && len(a.cat.Orgs) > 0 {
@@ -175,9 +175,9 @@ func (s *partnersScreen) editFocalPoint(f *model.FocalPoint) {
 		}
 		a.do(func(ctx context.Context) error {
 			if n.ID == 0 {
-				return a.data.CreateFocalPoint(ctx, n)
+				return a.st.CreateFocalPoint(ctx, n)
 			}
-			return a.data.UpdateFocalPoint(ctx, n)
+			return a.st.UpdateFocalPoint(ctx, n)
 		}, s.reload)
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 460))
@@ -207,7 +207,7 @@ func (s *partnersScreen) editOrg(org model.Organization) {
 			a.showError(err)
 			return
 		}
-		a.do(func(ctx context.Context) error { return a.data.UpdateOrganization(ctx, &n) }, func() { a.loadCatalog(s.reload) })
+		a.do(func(ctx context.Context) error { return a.st.UpdateOrganization(ctx, &n) }, func() { a.loadCatalog(s.reload) })
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()

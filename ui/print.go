@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -18,48 +17,24 @@ import (
 	"github.com/liaison-app/liaison/ui/briefing"
 )
 
-// Briefer gathers what a printed brief shows, with the same code as the
-// command line (ui/briefing). Data that cannot (a test double) gets a
-// brief gathered here from the meeting and its invitations.
-type Briefer interface {
-	MeetingBrief(ctx context.Context, id int64, now time.Time) (brief.MeetingBrief, error)
-	PackBrief(ctx context.Context, from, to model.Date, now time.Time) (brief.Pack, error)
-}
-
-func (d storeData) MeetingBrief(ctx context.Context, id int64, now time.Time) (brief.MeetingBrief, error) {
-	return briefing.Meeting(ctx, d.Store, id, nil, now)
-}
-
-func (d storeData) PackBrief(ctx context.Context, from, to model.Date, now time.Time) (brief.Pack, error) {
-	return briefing.Pack(ctx, d.Store, from, to, nil, now)
-}
-
-// printBrief makes the internal brief of meeting m, asks where to save the
-// PDF, then offers to send it to the printer.
+// printBrief makes the internal brief of meeting m with the command line's
+// code (ui/briefing), asks where to save the PDF, then offers to send it
+// to the printer.
 func printBrief(a *App, m *model.Meeting) {
 	p := a.fa.Preferences()
 	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
-	now, cat := a.now(), a.cat // read here: the UI goroutine may replace a.cat
+	now := a.now()
 	background(a, func(ctx context.Context) ([]byte, error) {
-		var b brief.MeetingBrief
-		if br, ok := a.data.(Briefer); ok {
-			var err error
-			if b, err = br.MeetingBrief(ctx, m.ID, now); err != nil {
-				return nil, err
-			}
-		} else {
-			invs, err := a.data.Invitations(ctx, m.ID)
-			if err != nil {
-				return nil, err
-			}
-			b = brief.MeetingBrief{Catalog: cat, Meeting: m, Invitations: invs, Obligations: model.Obligations(cat, m, invs, now)}
+		b, err := briefing.Meeting(ctx, a.st, m.ID, nil, now)
+		if err != nil {
+			return nil, err
 		}
 		if hq != "" {
 			b.HQZone = hq
 		}
 		b.Generated = now
 		var buf bytes.Buffer
-		err := brief.WriteMeeting(&buf, b, brief.Options{Paper: paper})
+		err = brief.WriteMeeting(&buf, b, brief.Options{Paper: paper})
 		return buf.Bytes(), err
 	}, func(pdf []byte) { savePDF(a, pdf, briefFileName(m)) })
 }
@@ -67,10 +42,6 @@ func printBrief(a *App, m *model.Meeting) {
 // printPack asks for a period (the next 30 days by default) and makes its
 // briefing pack: every meeting and consultation in it, in one PDF.
 func printPack(a *App) {
-	br, ok := a.data.(Briefer)
-	if !ok {
-		return
-	}
 	today := a.now()
 	from, to := widget.NewDateEntry(), widget.NewDateEntry()
 	from.SetDate(&today)
@@ -88,19 +59,19 @@ func printPack(a *App) {
 			a.showError(model.Invalid("from", "%s", lang.L("give the first and the last day")))
 			return
 		}
-		makePack(a, br, model.DateOf(*from.Date), model.DateOf(*to.Date))
+		makePack(a, model.DateOf(*from.Date), model.DateOf(*to.Date))
 	}, a.win)
 }
 
 // makePack gathers and writes the pack of [first, last] behind a progress
 // dialog that can be cancelled, then asks where to save it.
-func makePack(a *App, br Briefer, first, last model.Date) *progressDialog {
+func makePack(a *App, first, last model.Date) *progressDialog {
 	p := a.fa.Preferences()
 	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
 	now := a.now()
 	return longTask(a, lang.L("Briefing pack…"), lang.L("Gathering every meeting and consultation from {{.From}} to {{.To}}…", map[string]any{"From": first.String(), "To": last.String()}),
 		func(ctx context.Context) ([]byte, error) {
-			pk, err := br.PackBrief(ctx, first, last, now)
+			pk, err := briefing.Pack(ctx, a.st, first, last, nil, now)
 			if err != nil {
 				return nil, err
 			}

@@ -9,14 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/liaison-app/liaison/ui/brief"
+	"github.com/liaison-app/liaison/ui/briefing"
 )
 
 func TestBriefOfASavedMeeting(t *testing.T) {
 	a, _ := newTestApp(t)
 	m := saveMeeting(t, a)
-	br, ok := a.data.(Briefer)
-	require.True(t, ok, "the store gathers briefs as the command line does")
-	b, err := br.MeetingBrief(context.Background(), m.ID, a.now())
+	b, err := briefing.Meeting(context.Background(), a.st, m.ID, nil, a.now())
 	require.NoError(t, err)
 	assert.Equal(t, m.Title, b.Meeting.Title)
 	var buf bytes.Buffer

@@ -6,9 +6,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/liaison-app/liaison/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/liaison-app/liaison/model"
 )
 
 // A long task runs off the UI goroutine; Cancel cancels its context and
@@ -41,9 +42,7 @@ func TestLongTaskCanBeCancelled(t *testing.T) {
 // The briefing pack for a chosen period goes through the same dialog.
 func TestBriefingPackOfAPeriod(t *testing.T) {
 	a, _ := newTestApp(t)
-	br, ok := a.data.(Briefer)
-	require.True(t, ok)
-	p := makePack(a, br, model.DateOf(testNow).AddDays(-30), model.DateOf(testNow).AddDays(30))
+	p := makePack(a, model.DateOf(testNow).AddDays(-30), model.DateOf(testNow).AddDays(30))
 	assert.False(t, p.cancelled)
 	assert.True(t, p.cancelButton.Visible(), "the progress dialog offered Cancel")
 	top := a.win.Canvas().Overlays().Top()

@@ -90,7 +90,7 @@ func (s *settingsScreen) reload() {
 			s.hqZone.SetText(us.Zone)
 		}
 	}
-	s.path.SetText(s.app.data.Path())
+	s.path.SetText(s.app.st.Path())
 	s.leads.Objects = nil
 	for i := range c.Agreements {
 		g := c.Agreements[i]
@@ -147,13 +147,13 @@ func (s *settingsScreen) onLeadTime(g model.Agreement, e *widget.Entry) {
 	n, _ := strconv.Atoi(e.Text)
 	a := s.app
 	a.do(func(ctx context.Context) error {
-		cur, err := a.data.Catalog(ctx)
+		cur, err := a.st.Catalog(ctx)
 		if err != nil {
 			return err
 		}
 		upd := *cur.Agreement(g.ID)
 		upd.LeadTimeDays = n
-		return a.data.UpdateAgreement(ctx, &upd)
+		return a.st.UpdateAgreement(ctx, &upd)
 	}, func() { a.loadCatalog(s.reload) })
 }
 
@@ -166,7 +166,7 @@ func (s *settingsScreen) onBackup() {
 			return
 		}
 		dest := filepath.Join(dir.Path(), "liaison-"+a.now().Format("20060102-1504")+".db")
-		a.do(func(ctx context.Context) error { return a.data.Backup(ctx, dest) }, func() {
+		a.do(func(ctx context.Context) error { return a.st.Backup(ctx, dest) }, func() {
 			dialog.ShowInformation(lang.L("Back up now…"), lang.L("The database was copied to {{.Path}}", map[string]any{"Path": dest}), a.win)
 		})
 	}, a.win)

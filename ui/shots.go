@@ -5,11 +5,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/liaison-app/liaison/store"
 )
 
 // NewAt is New with the clock given: the screenshot tool pretends a date.
-func NewAt(ctx context.Context, fa fyne.App, data Data, now func() time.Time) *App {
-	return newApp(ctx, fa, data, false, now)
+func NewAt(ctx context.Context, fa fyne.App, st *store.Store, now func() time.Time) *App {
+	return newApp(ctx, fa, st, false, now)
 }
 
 // ShowForScreenshot shows a screen by name; "editor" opens the first

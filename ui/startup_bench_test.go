@@ -27,7 +27,7 @@ func BenchmarkStartup100k(b *testing.B) {
 	if err := st.Seed(ctx, "interpol-iom-2014", "INTERPOL"); err != nil {
 		b.Fatal(err)
 	}
-	if err := SeedExample(ctx, st, testNow, 100000); err != nil {
+	if err := st.SeedExample(ctx, testNow, 100000); err != nil {
 		b.Fatal(err)
 	}
 	st.Close()
@@ -38,7 +38,7 @@ func BenchmarkStartup100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		fa := test.NewTempApp(b)
-		a := newApp(ctx, fa, StoreData(st), true, now)
+		a := newApp(ctx, fa, st, true, now)
 		if a.Current() != "dashboard" || len(a.dashboard.items[secNext]) == 0 {
 			b.Fatalf("dashboard not shown: %q", a.Current())
 		}

@@ -11,7 +11,6 @@ import (
 	"github.com/liaison-app/liaison/assets"
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
-	"github.com/liaison-app/liaison/ui"
 )
 
 // defaultTemplate and defaultUs seed a database on first run.
@@ -122,7 +121,7 @@ func runExample(e *env, c *call) error {
 	if err := st.Seed(e.ctx, defaultTemplate, defaultUs); err != nil {
 		return err
 	}
-	if err := ui.SeedExample(e.ctx, st, e.now(), 0); err != nil {
+	if err := st.SeedExample(e.ctx, e.now(), 0); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote an example year to %s; open it with: liaison --db %s\n", st.Path(), st.Path())

@@ -55,7 +55,7 @@ func main() {
 			log.Fatal(err)
 		}
 		t0 := time.Now()
-		if err := ui.SeedExample(ctx, st, now, *extra); err != nil {
+		if err := st.SeedExample(ctx, now, *extra); err != nil {
 			log.Fatal(err)
 		}
 		log.Printf("seeded %s in %s", *db, time.Since(t0).Round(time.Millisecond))
@@ -79,7 +79,7 @@ func main() {
 	p.SetString("theme", *themeName)
 	p.SetString("language", *language)
 	p.SetString("window.screen", "dashboard")
-	a := ui.NewAt(ctx, fa, ui.StoreData(st), func() time.Time { return now })
+	a := ui.NewAt(ctx, fa, st, func() time.Time { return now })
 	fa.Lifecycle().SetOnStarted(func() {
 		log.Printf("first frame: window shown %s after start", time.Since(start).Round(time.Millisecond))
 	})

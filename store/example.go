@@ -1,4 +1,4 @@
-package ui
+package store
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/liaison-app/liaison/model"
-	"github.com/liaison-app/liaison/store"
 )
 
 // SeedExample fills a store seeded with the INTERPOL–IOM template with a
@@ -17,8 +16,8 @@ import (
 // consultation series with its minutes and action items. It is what the
 // screenshots show; `extra` more synthetic meetings (spread over ten
 // years) make a large database for start-up measurements.
-func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int) error {
-	c, err := st.Catalog(ctx)
+func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error {
+	c, err := s.Catalog(ctx)
 	if err != nil {
 		return err
 	}
@@ -109,7 +108,7 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 		m.Background = "Regular meeting; IGOs with observer status are invited."
 		ms = append(ms, m)
 	}
-	if err := st.CreateMeetings(ctx, ms); err != nil {
+	if err := s.CreateMeetings(ctx, ms); err != nil {
 		return err
 	}
 	// Ms now hold their IDs. Record invitations in varied states.
@@ -124,16 +123,16 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 		}
 		switch i % 4 {
 		case 0:
-			_, err = st.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "ics")
+			_, err = s.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "ics")
 			if err == nil {
-				_, err = st.RecordReply(ctx, m.ID, iom, sent.AddDate(0, 0, 6), model.InvAccepted, m.Sequence,
+				_, err = s.RecordReply(ctx, m.ID, iom, sent.AddDate(0, 0, 6), model.InvAccepted, m.Sequence,
 					[]model.Representative{{Name: "Amina Diallo", Email: "adiallo@iom.int"}})
 			}
 		case 1:
-			_, err = st.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "eml")
+			_, err = s.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "eml")
 		case 2:
 			if m.StartsAt().After(now) {
-				_, err = st.Waive(ctx, m.ID, iom, sent, "Agreed with IOM's focal point that a briefing note replaces attendance")
+				_, err = s.Waive(ctx, m.ID, iom, sent, "Agreed with IOM's focal point that a briefing note replaces attendance")
 			}
 		}
 		if err != nil {
@@ -141,7 +140,7 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 		}
 	}
 	// Focal points (Art. 7), replacing the template's placeholders.
-	fps, err := st.FocalPoints(ctx)
+	fps, err := s.FocalPoints(ctx)
 	if err != nil {
 		return err
 	}
@@ -153,7 +152,7 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 		} else {
 			f.Name, f.Title, f.Email, f.Phone = "Amina Diallo", "Senior Liaison Officer, Immigration and Border Governance", "adiallo@iom.int", "+41 22 717 91 11"
 		}
-		if err := st.UpdateFocalPoint(ctx, f); err != nil {
+		if err := s.UpdateFocalPoint(ctx, f); err != nil {
 			return err
 		}
 	}
@@ -163,7 +162,7 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 	sr := &model.ConsultationSeries{AgreementID: g.ID, Title: "INTERPOL–IOM secretariats consultation", Zone: "Europe/Paris",
 		Start: first, Duration: 3 * time.Hour, RRule: "FREQ=MONTHLY;INTERVAL=6;BYDAY=2TU", Confidentiality: model.PartiesOnly,
 		VenueRotation: []model.Venue{{Name: "INTERPOL General Secretariat", City: "Lyon", Country: "FR"}, {Name: "IOM Headquarters", City: "Geneva", Country: "CH"}}}
-	if err := st.CreateSeries(ctx, sr); err != nil {
+	if err := s.CreateSeries(ctx, sr); err != nil {
 		return err
 	}
 	ins, err := sr.Instances(first.Add(-time.Hour), now)
@@ -179,15 +178,15 @@ func SeedExample(ctx context.Context, st *store.Store, now time.Time, extra int)
 				{Text: "Share the SLTD access request template", OwnerOrg: interpol, Due: model.DateOf(in.Start).AddDays(30), Done: i < len(ins)-1},
 				{Text: "Nominate trainers for the West Africa course", OwnerOrg: iom, Due: model.DateOf(in.Start).AddDays(45)},
 			}}
-		if err := st.SaveOccurrence(ctx, sr.ID, o); err != nil {
+		if err := s.SaveOccurrence(ctx, sr.ID, o); err != nil {
 			return err
 		}
 	}
-	return seedSynthetic(ctx, st, now, extra, interpol, iom, border)
+	return s.seedSynthetic(ctx, now, extra, interpol, iom, border)
 }
 
 // seedSynthetic adds n plain meetings over ten years, in batches.
-func seedSynthetic(ctx context.Context, st *store.Store, now time.Time, n int, interpol, iom, area int64) error {
+func (s *Store) seedSynthetic(ctx context.Context, now time.Time, n int, interpol, iom, area int64) error {
 	loc, _ := model.LoadZone("Europe/Paris")
 	base := now.AddDate(-5, 0, 0)
 	for done := 0; done < n; {
@@ -203,7 +202,7 @@ func seedSynthetic(ctx context.Context, st *store.Store, now time.Time, n int, i
 				Zone: "Europe/Paris", Start: s, End: s.Add(2 * time.Hour), Status: model.StatusPlanned, Confidentiality: model.Internal,
 				IGOsInvited: done%10 == 0, AreaIDs: []int64{area}, Venue: model.Venue{City: "Lyon", Country: "FR"}})
 		}
-		if err := st.CreateMeetings(ctx, batch); err != nil {
+		if err := s.CreateMeetings(ctx, batch); err != nil {
 			return err
 		}
 	}
