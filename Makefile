@@ -1,6 +1,7 @@
 # Liaison. Two commands matter: `make run` starts the app, `make test` runs every check
 # CI runs (.ci/run calls exactly that). Both first install what they need and is missing
-# (.ci/deps.sh: Debian packages through apt-get, as root; ical.js through npm).
+# (.ci/deps.sh: Debian packages through apt-get, with sudo when you are not root; ical.js
+# through npm). Run make as yourself, not under sudo: sudo's PATH usually has no `go`.
 
 GO       ?= go
 TAGS     ?= ci
@@ -8,17 +9,15 @@ FUZZTIME ?= 20s
 BIN      ?= liaison
 ARGS     ?=
 
-# Whether the module has any package yet: on an empty tree go vet and go test fail
-# with "matched no packages". -e lists broken packages too, so a package that does not
-# compile is never skipped; vet and test are still given ./...
-NOPKGS = [ -z "$$($(GO) list -e ./... 2>/dev/null)" ]
-
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
-.PHONY: deps-build deps-test run build test fmt-check vet unit fuzz bench clean
+.PHONY: go-check deps-build deps-test run build test self-contained fmt-check vet unit build-gl fuzz bench clean
 
 ## Dependencies
+
+go-check: # fail at once, saying why, when there is no Go (as under `sudo make`)
+	@command -v $(GO) >/dev/null || { echo "make: '$(GO)' is not on PATH ($$PATH). Install Go 1.26 or newer, and run make as yourself, not with sudo (.ci/deps.sh calls sudo itself)." >&2; exit 1; }
 
 deps-build: ## C toolchain and X11/OpenGL headers for Fyne's cgo build
 	@bash .ci/deps.sh build
@@ -28,35 +27,42 @@ deps-test: ## deps-build, plus Xvfb, ImageMagick, poppler, libical, python icale
 
 ## The app
 
-run: deps-build ## start Liaison (make run ARGS='...' passes arguments)
+run: go-check deps-build ## start Liaison (make run ARGS='...' passes arguments)
 	$(GO) run ./cmd/liaison $(ARGS)
 
-build: deps-build ## build ./liaison
+build: go-check deps-build ## build ./liaison
 	$(GO) build -o $(BIN) ./cmd/liaison
 
 ## Checks
 
-test: deps-test fmt-check vet unit fuzz ## everything CI checks
+test: go-check deps-test self-contained fmt-check vet unit build-gl fuzz ## everything CI checks
+
+self-contained: # a plain clone must test on its own: no test reads outside the repository
+	@out=$$(grep -rnE '\.\./shared|"shared", *"testdata"|/work/' --include='*.go' --exclude-dir=node_modules . || true); \
+	if [ -n "$$out" ]; then echo "these files read outside the repository (copy what they need into testdata):"; echo "$$out"; exit 1; fi
 
 fmt-check: ## fail on files gofmt would change
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then \
 		echo "gofmt: these files are not formatted (gofmt -w them):"; echo "$$out"; exit 1; fi
 
 vet:
-	@if $(NOPKGS); then echo "vet: no Go packages yet"; exit 0; fi; \
-	set -x; $(GO) vet -tags $(TAGS) ./...
+	$(GO) vet -tags $(TAGS) ./...
 
 # Under xvfb-run when there is no display, so a test may open a real window.
 unit:
-	@if $(NOPKGS); then echo "test: no Go packages yet"; exit 0; fi; \
-	if [ -z "$${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then \
+	@if [ -z "$${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then \
 		set -- xvfb-run -a -s "-screen 0 1280x800x24"; fi; \
 	set -x; "$$@" $(GO) test -tags $(TAGS) -count=1 ./...
+
+# The tests build with the ci tag, which never compiles the real OpenGL app: build it too.
+build-gl: ## build ./cmd/liaison as users get it (cgo, OpenGL), without keeping the binary
+	@echo "build-gl: $(GO) build ./cmd/liaison without the $(TAGS) tag (the first time compiles GLFW: minutes)"
+	@nice $(GO) build -o /dev/null ./cmd/liaison
 
 fuzz: ## fuzz every Fuzz target for FUZZTIME each
 	@GO='$(GO)' TAGS='$(TAGS)' FUZZTIME='$(FUZZTIME)' bash .ci/fuzz.sh
 
-bench: deps-test ## benchmarks, with allocations
+bench: go-check deps-test ## benchmarks, with allocations
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 clean:

@@ -426,12 +426,12 @@ END:VCALENDAR
 	}
 }
 
-// TestCorpusThroughTheImport imports every real-world file of the shared
-// corpus: each is imported, or refused naming the file and the line, and
-// none makes the flow fail.
+// TestCorpusThroughTheImport imports every real-world file of the corpus
+// in store/ical/testdata/ics: each is imported, or refused naming the file
+// and the line, and none makes the flow fail.
 func TestCorpusThroughTheImport(t *testing.T) {
 	f := setup(t)
-	root := filepath.Join("..", "..", "..", "shared", "testdata", "ics")
+	root := filepath.Join("..", "ical", "testdata", "ics")
 	var paths []string
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ics") {

@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// corpus lists the real-world files in ../shared/testdata/ics (beside the
-// repository).
+// corpus lists the real-world files in testdata/ics (ical.js's samples and
+// parser tests, MPL-2.0: see testdata/ics/README.md).
 func corpus(t testing.TB) []string {
 	t.Helper()
-	root := filepath.Join(repoRoot(t), "..", "shared", "testdata", "ics")
+	root := filepath.Join("testdata", "ics")
 	var files []string
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -24,10 +24,10 @@ func corpus(t testing.TB) []string {
 		return nil
 	})
 	if err != nil {
-		t.Fatalf("the shared corpus %s cannot be read: %v", root, err)
+		t.Fatalf("the corpus %s cannot be read: %v", root, err)
 	}
 	if len(files) < 40 {
-		t.Fatalf("only %d files in the shared corpus %s", len(files), root)
+		t.Fatalf("only %d files in the corpus %s", len(files), root)
 	}
 	return files
 }

@@ -8,24 +8,28 @@
 // Usage: node --max-old-space-size=8192 icaljs_bench.js ICALJS_MODULE_DIR FILE
 'use strict';
 const fs = require('fs');
-const path = require('path');
-let ICAL = require(path.resolve(process.argv[2]));
-ICAL = ICAL.default || ICAL;
+const loadICAL = require('./icaljs_load.js');
 
-const file = process.argv[3];
-const t0 = process.hrtime.bigint();
-const text = fs.readFileSync(file, 'utf8');
-const comp = new ICAL.Component(ICAL.parse(text));
-for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
-let n = 0;
-for (const v of comp.getAllSubcomponents('vevent')) {
-  v.getFirstPropertyValue('uid');
-  const start = v.getFirstPropertyValue('dtstart');
-  if (start) start.toUnixTime();
-  n++;
+function bench(ICAL, file) {
+  const t0 = process.hrtime.bigint();
+  const text = fs.readFileSync(file, 'utf8');
+  const comp = new ICAL.Component(ICAL.parse(text));
+  for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  let n = 0;
+  for (const v of comp.getAllSubcomponents('vevent')) {
+    v.getFirstPropertyValue('uid');
+    const start = v.getFirstPropertyValue('dtstart');
+    if (start) start.toUnixTime();
+    n++;
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024;
+  const size = fs.statSync(file).size;
+  process.stdout.write(JSON.stringify({ events: n, seconds: secs, mb_per_s: size / 1e6 / secs, peak_bytes: hwm, file_bytes: size }));
 }
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-const status = fs.readFileSync('/proc/self/status', 'utf8');
-const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024;
-const size = fs.statSync(file).size;
-process.stdout.write(JSON.stringify({ events: n, seconds: secs, mb_per_s: size / 1e6 / secs, peak_bytes: hwm, file_bytes: size }));
+
+loadICAL(process.argv[2]).then((ICAL) => bench(ICAL, process.argv[3]), (e) => {
+  process.stderr.write('ical.js cannot be loaded from ' + process.argv[2] + ': ' + e + '\n');
+  process.exitCode = 2;
+});

@@ -1,14 +1,13 @@
 // Reads iCalendar files with Mozilla's ical.js (the parser in Thunderbird)
 // and prints, as JSON, the instants it resolves for each event: start and
 // end in UTC, and for a recurring event its first occurrences (exceptions
-// and moved occurrences applied). Exits 1 when a file cannot be parsed.
+// and moved occurrences applied). Exits 1 when a file cannot be parsed, 2
+// when ical.js cannot be loaded.
 //
 // Usage: node icaljs_check.js ICALJS_MODULE_DIR FILE...
 'use strict';
 const fs = require('fs');
-const path = require('path');
-let ICAL = require(path.resolve(process.argv[2]));
-ICAL = ICAL.default || ICAL;
+const loadICAL = require('./icaljs_load.js');
 
 function iso(t) {
   if (!t) return null;
@@ -16,39 +15,46 @@ function iso(t) {
   return t.toJSDate().toISOString().replace('.000Z', 'Z');
 }
 
-const out = [];
-let bad = false;
-for (const file of process.argv.slice(3)) {
-  try {
-    const comp = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
-    for (const tz of comp.getAllSubcomponents('vtimezone')) {
-      ICAL.TimezoneService.register(tz);
-    }
-    const vevents = comp.getAllSubcomponents('vevent');
-    const exceptions = vevents.filter((v) => v.hasProperty('recurrence-id'));
-    for (const v of vevents) {
-      const ev = new ICAL.Event(v);
-      const rec = { file, method: comp.getFirstPropertyValue('method'), uid: ev.uid, sequence: ev.sequence,
-        recurrence_id: v.hasProperty('recurrence-id') ? iso(ev.recurrenceId) : null,
-        start: iso(ev.startDate), end: iso(ev.endDate), summary: ev.summary,
-        tzid: ev.startDate && ev.startDate.timezone ? ev.startDate.timezone : null,
-        attendees: v.getAllProperties('attendee').length };
-      if (ev.isRecurring() && !rec.recurrence_id) {
-        for (const x of exceptions) if (x.getFirstPropertyValue('uid') === ev.uid) ev.relateException(x);
-        const it = ev.iterator();
-        const occ = [];
-        for (let n = 0, next; n < 60 && (next = it.next()); n++) {
-          const d = ev.getOccurrenceDetails(next);
-          occ.push({ recurrence_id: iso(d.recurrenceId), start: iso(d.startDate), end: iso(d.endDate) });
-        }
-        rec.occurrences = occ;
+function check(ICAL, files) {
+  const out = [];
+  let bad = false;
+  for (const file of files) {
+    try {
+      const comp = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+      for (const tz of comp.getAllSubcomponents('vtimezone')) {
+        ICAL.TimezoneService.register(tz);
       }
-      out.push(rec);
+      const vevents = comp.getAllSubcomponents('vevent');
+      const exceptions = vevents.filter((v) => v.hasProperty('recurrence-id'));
+      for (const v of vevents) {
+        const ev = new ICAL.Event(v);
+        const rec = { file, method: comp.getFirstPropertyValue('method'), uid: ev.uid, sequence: ev.sequence,
+          recurrence_id: v.hasProperty('recurrence-id') ? iso(ev.recurrenceId) : null,
+          start: iso(ev.startDate), end: iso(ev.endDate), summary: ev.summary,
+          tzid: ev.startDate && ev.startDate.timezone ? ev.startDate.timezone : null,
+          attendees: v.getAllProperties('attendee').length };
+        if (ev.isRecurring() && !rec.recurrence_id) {
+          for (const x of exceptions) if (x.getFirstPropertyValue('uid') === ev.uid) ev.relateException(x);
+          const it = ev.iterator();
+          const occ = [];
+          for (let n = 0, next; n < 60 && (next = it.next()); n++) {
+            const d = ev.getOccurrenceDetails(next);
+            occ.push({ recurrence_id: iso(d.recurrenceId), start: iso(d.startDate), end: iso(d.endDate) });
+          }
+          rec.occurrences = occ;
+        }
+        out.push(rec);
+      }
+    } catch (e) {
+      process.stderr.write(file + ': ' + e + '\n');
+      bad = true;
     }
-  } catch (e) {
-    process.stderr.write(file + ': ' + e + '\n');
-    bad = true;
   }
+  process.stdout.write(JSON.stringify(out));
+  process.exitCode = bad ? 1 : 0;
 }
-process.stdout.write(JSON.stringify(out));
-process.exit(bad ? 1 : 0);
+
+loadICAL(process.argv[2]).then((ICAL) => check(ICAL, process.argv.slice(3)), (e) => {
+  process.stderr.write('ical.js cannot be loaded from ' + process.argv[2] + ': ' + e + '\n');
+  process.exitCode = 2;
+});
