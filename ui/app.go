@@ -77,6 +77,9 @@ type App struct {
 	agreements    *agreementsScreen
 	settings      *settingsScreen
 
+	// dialogs are the dialogs on show, the top one last (keys.go).
+	dialogs []*openDialog
+
 	startedAt time.Time
 	// OnDashboardShown, when set, is called each time the dashboard's
 	// data is on screen (start-up measurements).
@@ -255,26 +258,27 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		it.Shortcut = sc
 		return it
 	}
-	quit := item(lang.L("Quit"), scQuit, a.onClose)
+	quit := item(lang.L("Quit"), scQuit, a.guarded(a.onClose))
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
-		item(lang.L("New meeting"), scNew, a.onNewMeeting),
+		item(lang.L("New meeting"), scNew, a.guarded(a.onNewMeeting)),
+		item(lang.L("Save"), scSave, a.guarded(a.onSaveShortcut)),
 		fyne.NewMenuItemSeparator(),
-		item(lang.L("Export invitation…"), scExport, a.onExportInvitation),
-		item(lang.L("Print brief…"), scPrint, a.onPrintBrief),
+		item(lang.L("Export invitation…"), scExport, a.guarded(a.onExportInvitation)),
+		item(lang.L("Print brief…"), scPrint, a.guarded(a.onPrintBrief)),
 		fyne.NewMenuItem(lang.L("Briefing pack…"), func() { printPack(a) }),
 		fyne.NewMenuItem(lang.L("Back up now…"), a.settings.onBackup),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	edit := fyne.NewMenu(lang.L("Edit"), item(lang.L("Find meetings…"), scFind, a.onFind))
+	edit := fyne.NewMenu(lang.L("Edit"), append(a.editMenu(), item(lang.L("Find meetings…"), scFind, a.guarded(a.onFind)))...)
 	var views []*fyne.MenuItem
 	for _, s := range a.screens {
 		key := s.key
 		views = append(views, fyne.NewMenuItem(s.label, func() { a.Show(key) }))
 	}
 	view := fyne.NewMenu(lang.L("View"), views...)
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Liaison"), a.onAbout))
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Guide"), a.guarded(a.showGuide)), fyne.NewMenuItem(lang.L("About Liaison"), a.onAbout))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
@@ -295,10 +299,11 @@ func (a *App) addShortcuts() {
 		sc *desktop.CustomShortcut
 		fn func()
 	}{{scNew, a.onNewMeeting}, {scFind, a.onFind}, {scExport, a.onExportInvitation}, {scPrint, a.onPrintBrief}, {scQuit, a.onClose}, {scSave, a.onSaveShortcut}} {
-		fn := s.fn
+		fn := a.guarded(s.fn)
 		c.RemoveShortcut(s.sc)
 		c.AddShortcut(s.sc, func(fyne.Shortcut) { fn() })
 	}
+	c.SetOnTypedKey(a.onTypedKey)
 }
 
 func (a *App) onNewMeeting() {
@@ -333,7 +338,7 @@ func (a *App) onExportInvitation() {
 func (a *App) onPrintBrief() {
 	m := a.meetings.selectedMeeting()
 	if m == nil {
-		dialog.ShowInformation(lang.L("Print brief"), lang.L("Select a meeting in the list first."), a.win)
+		a.info(lang.L("Print brief"), lang.L("Select a meeting in the list first."))
 		return
 	}
 	printBrief(a, m)

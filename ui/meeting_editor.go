@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -25,23 +24,23 @@ type meetingEditor struct {
 	draft  model.Meeting  // what the form started from
 	invs   []model.Invitation
 
-	title         *widget.Entry
+	title         *field
 	kind          *widget.Select
 	convener      *widget.Select
 	allDay        *widget.Check
 	startDate     *widget.DateEntry
-	startTime     *widget.Entry
+	startTime     *field
 	endDate       *widget.DateEntry
-	endTime       *widget.Entry
+	endTime       *field
 	zone          *widget.SelectEntry
-	venueName     *widget.Entry
-	venueAddress  *widget.Entry
-	venueCity     *widget.Entry
-	venueCountry  *widget.Entry
-	venueOnline   *widget.Entry
+	venueName     *field
+	venueAddress  *field
+	venueCity     *field
+	venueCountry  *field
+	venueOnline   *field
 	igos          *widget.Check
 	excluded      *widget.Check
-	excludeReason *widget.Entry
+	excludeReason *field
 	marksBox      *fyne.Container
 	marks         []*markRow
 	areas         *checkList
@@ -49,8 +48,8 @@ type meetingEditor struct {
 	agenda        []*agendaRow
 	status        *widget.Select
 	conf          *widget.Select
-	background    *widget.Entry
-	notes         *widget.Entry
+	background    *field
+	notes         *field
 
 	errs    map[string]*widget.Label // error beside each field, by model field name
 	summary *widget.Label            // errors without a field of their own
@@ -68,7 +67,7 @@ type meetingEditor struct {
 
 // agendaRow is one agenda item in the form.
 type agendaRow struct {
-	title *widget.Entry
+	title *field
 	areas []int64
 	btn   *widget.Button
 	box   *fyne.Container
@@ -81,9 +80,9 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	} else if len(draft) > 0 {
 		e.draft = *draft[0]
 	}
-	entry := func(place string) *widget.Entry {
-		w := &widget.Entry{PlaceHolder: place, OnChanged: e.onChanged}
-		w.ExtendBaseWidget(w)
+	entry := func(place string) *field {
+		w := newField()
+		w.PlaceHolder, w.OnChanged = place, e.onChanged
 		return w
 	}
 	check := func(label string) *widget.Check {
@@ -132,10 +131,10 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	e.marksBox = newMarksBox()
 	e.areas = newCheckList(func([]string) { e.onChanged("") })
 	e.agendaBox = container.NewVBox()
-	e.background = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Background (may be shared with partners)")}
-	e.background.ExtendBaseWidget(e.background)
-	e.notes = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onChanged, PlaceHolder: lang.L("Internal notes (never exported)")}
-	e.notes.ExtendBaseWidget(e.notes)
+	e.background = newMultiField()
+	e.background.OnChanged, e.background.PlaceHolder = e.onChanged, lang.L("Background (may be shared with partners)")
+	e.notes = newMultiField()
+	e.notes.OnChanged, e.notes.PlaceHolder = e.onChanged, lang.L("Internal notes (never exported)")
 	e.summary = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	e.save = &widget.Button{Text: lang.L("Save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: e.onSave}
 	e.save.ExtendBaseWidget(e.save)
@@ -229,8 +228,8 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 // addAgendaRow adds one agenda item to the form.
 func (e *meetingEditor) addAgendaRow(it model.AgendaItem) {
 	r := &agendaRow{areas: slices.Clone(it.AreaIDs)}
-	r.title = &widget.Entry{Text: it.Title, PlaceHolder: lang.L("Agenda item"), OnChanged: e.onChanged}
-	r.title.ExtendBaseWidget(r.title)
+	r.title = newField()
+	r.title.Text, r.title.PlaceHolder, r.title.OnChanged = it.Title, lang.L("Agenda item"), e.onChanged
 	r.btn = &widget.Button{OnTapped: func() { e.pickAgendaAreas(r) }}
 	r.btn.ExtendBaseWidget(r.btn)
 	e.setAreaButton(r)
@@ -261,7 +260,7 @@ func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
 	}
 	cg := newCheckList(nil)
 	cg.Options, cg.Selected = names, sel
-	d := dialog.NewCustomConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
+	e.app.customConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -271,9 +270,7 @@ func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
 		}
 		e.setAreaButton(r)
 		e.onChanged("")
-	}, e.app.win)
-	d.Resize(fyne.NewSize(560, 420))
-	d.Show()
+	}, fyne.NewSize(560, 420))
 }
 
 func (e *meetingEditor) onChanged(string) {
@@ -320,12 +317,13 @@ func (e *meetingEditor) setTimeFields() {
 
 // confirmDiscard asks before unsaved changes are lost, then runs then.
 func (e *meetingEditor) confirmDiscard(then func()) {
-	dialog.ShowConfirm(lang.L("Unsaved changes"), lang.L("Discard the changes to this meeting?"), func(ok bool) {
+	// "Keep editing" is the default: Enter and Escape both keep the form.
+	e.app.confirmKeep(lang.L("Unsaved changes"), lang.L("Discard the changes to this meeting?"), lang.L("Discard"), lang.L("Keep editing"), func(ok bool) {
 		if ok {
 			e.dirty = false
 			then()
 		}
-	}, e.app.win)
+	})
 }
 
 func (e *meetingEditor) onClose() {

@@ -122,7 +122,7 @@ func (e *meetingEditor) read() (*model.Meeting, error) {
 		}
 		return model.DateOf(*d.Date)
 	}
-	clock := func(field string, t *widget.Entry) (int, int, bool) {
+	clock := func(field string, t *field) (int, int, bool) {
 		var h, mi int
 		s := strings.TrimSpace(t.Text)
 		if _, err := fmt.Sscanf(s, "%d:%d", &h, &mi); err != nil || h < 0 || h > 24 || mi < 0 || mi > 59 || len(s) > 5 {

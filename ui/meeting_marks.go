@@ -18,7 +18,7 @@ import (
 type markRow struct {
 	org   int64
 	check *widget.Check
-	note  *widget.Entry
+	note  *field
 }
 
 // setMarkOptions offers a mark for every other party of the convener's
@@ -35,8 +35,8 @@ func (e *meetingEditor) setMarkOptions() {
 				continue
 			}
 			r := &markRow{org: p.OrgID}
-			r.note = &widget.Entry{PlaceHolder: lang.L("Why (e.g. a side event on border data)"), OnChanged: e.onChanged}
-			r.note.ExtendBaseWidget(r.note)
+			r.note = newField()
+			r.note.PlaceHolder, r.note.OnChanged = lang.L("Why (e.g. a side event on border data)"), e.onChanged
 			r.check = &widget.Check{Text: lang.L("A matter of interest to {{.Org}} whatever the agenda", map[string]any{"Org": c.Acronym(p.OrgID)})}
 			r.check.OnChanged = func(on bool) {
 				if on {

@@ -29,7 +29,7 @@ const maxPages = 24
 type meetingsScreen struct {
 	app *App
 
-	search   *widget.Entry
+	search   *field
 	convener *widget.Select
 	kind     *widget.Select
 	status   *widget.Select
@@ -55,8 +55,8 @@ var periods = []string{"Upcoming", "Next 60 days", "Past", "This year", "All"}
 
 func newMeetingsScreen(a *App) *meetingsScreen {
 	s := &meetingsScreen{app: a, pages: map[int][]model.Meeting{}, loading: map[int]bool{}, answers: map[int64]model.Obligation{}}
-	s.search = &widget.Entry{PlaceHolder: lang.L("Search title, venue or city"), OnChanged: s.onSearchChanged}
-	s.search.ExtendBaseWidget(s.search)
+	s.search = newField()
+	s.search.PlaceHolder, s.search.OnChanged = lang.L("Search title, venue or city"), s.onSearchChanged
 	s.convener = &widget.Select{PlaceHolder: lang.L("Any convener"), OnChanged: s.onFilterChanged}
 	s.convener.ExtendBaseWidget(s.convener)
 	kinds := []string{lang.L("Any kind")}
@@ -335,6 +335,9 @@ func (s *meetingsScreen) showEditor(orig *model.Meeting, draft ...*model.Meeting
 		s.editor = newMeetingEditor(s, orig, draft...)
 		s.stack.Objects = []fyne.CanvasObject{s.editor.view()}
 		s.stack.Refresh()
+		if orig == nil {
+			s.app.win.Canvas().Focus(s.editor.title) // a new meeting starts with its title
+		}
 	}
 	if s.editor != nil && s.editor.dirty {
 		s.editor.confirmDiscard(show)
