@@ -37,6 +37,7 @@ test_pkgs=(
 	python3-gi
 	python3-icalendar
 	radicale          # a CalDAV server
+	xandikos          # a second CalDAV server (no auth of its own)
 )
 # What `make dist` needs: the Windows cross build and the archives.
 dist_pkgs=(

@@ -16,6 +16,11 @@
 // what is wrong (a truncated file, a malformed line, a file over the size
 // limit) with an error that names the file and the line. It never panics.
 //
+// The office calendar: WriteRecord and ReadRecord turn one shared record
+// into one CalDAV resource and back (standard properties for every client,
+// Liaison's own facts as X-LIAISON- properties); WriteTodo writes an
+// action item as a VTODO resource of its own.
+//
 // The package holds pure functions on model values: no database, no clock.
 // Recording that an invitation went out, or applying an imported reply, is
 // the job of package store/exchange.

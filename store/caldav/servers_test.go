@@ -1,0 +1,147 @@
+package caldav
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// The tests run against real CalDAV servers from Debian, started here on
+// 127.0.0.1 with a free port: Radicale (with htpasswd authentication) and
+// Xandikos (which has no authentication of its own). Where a server is not
+// installed the tests skip and say so, except under CI, where they fail.
+
+// server is one running CalDAV server.
+type server struct {
+	name       string
+	url        string // a calendar collection that does not exist yet
+	user, pass string
+	dir        string
+	port       int
+	cmd        *exec.Cmd
+	t          *testing.T
+	args       func() []string
+}
+
+func need(t *testing.T, tool string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (apt-get install %s): the office calendar tests need it", tool, tool)
+		}
+		t.Skipf("%s is not installed (apt-get install %s); skipping the tests against it", tool, tool)
+	}
+	return p
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// start runs the server and waits until it answers.
+func (s *server) start() {
+	s.t.Helper()
+	args := s.args()
+	s.cmd = exec.Command(args[0], args[1:]...)
+	log, err := os.OpenFile(filepath.Join(s.dir, s.name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.cmd.Stdout, s.cmd.Stderr = log, log
+	if err := s.cmd.Start(); err != nil {
+		s.t.Fatal(err)
+	}
+	go func() { _ = s.cmd.Wait(); log.Close() }()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(s.port), 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b, _ := os.ReadFile(filepath.Join(s.dir, s.name+".log"))
+	s.t.Fatalf("%s did not start on port %d:\n%s", s.name, s.port, b)
+}
+
+// stop ends the server (it can be started again on the same files).
+func (s *server) stop() {
+	if s.cmd != nil && s.cmd.Process != nil {
+		_ = s.cmd.Process.Kill()
+		for i := 0; i < 100; i++ {
+			if s.cmd.ProcessState != nil {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		s.cmd = nil
+	}
+}
+
+func startRadicale(t *testing.T) *server {
+	t.Helper()
+	bin := need(t, "radicale")
+	dir := t.TempDir()
+	s := &server{name: "radicale", user: "alice", pass: "s3cret-pw", dir: dir, port: freePort(t), t: t}
+	if err := os.WriteFile(filepath.Join(dir, "users"), []byte(s.user+":"+s.pass+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	conf := fmt.Sprintf(`[server]
+hosts = 127.0.0.1:%d
+[auth]
+type = htpasswd
+htpasswd_filename = %s
+htpasswd_encryption = plain
+[rights]
+type = owner_only
+[storage]
+filesystem_folder = %s
+[logging]
+level = warning
+`, s.port, filepath.Join(dir, "users"), filepath.Join(dir, "collections"))
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.args = func() []string { return []string{bin, "--config", filepath.Join(dir, "config")} }
+	s.url = fmt.Sprintf("http://127.0.0.1:%d/%s/office/", s.port, s.user)
+	s.start()
+	t.Cleanup(s.stop)
+	return s
+}
+
+func startXandikos(t *testing.T) *server {
+	t.Helper()
+	bin := need(t, "xandikos")
+	dir := t.TempDir()
+	s := &server{name: "xandikos", dir: dir, port: freePort(t), t: t}
+	s.args = func() []string {
+		return []string{bin, "-d", filepath.Join(dir, "data"), "-l", "127.0.0.1", "-p", strconv.Itoa(s.port), "--defaults"}
+	}
+	s.url = fmt.Sprintf("http://127.0.0.1:%d/user/calendars/office/", s.port)
+	s.start()
+	t.Cleanup(s.stop)
+	return s
+}
+
+// eachServer runs the same test against both servers.
+func eachServer(t *testing.T, fn func(t *testing.T, s *server)) {
+	for _, start := range []struct {
+		name string
+		fn   func(*testing.T) *server
+	}{{"radicale", startRadicale}, {"xandikos", startXandikos}} {
+		t.Run(start.name, func(t *testing.T) { fn(t, start.fn(t)) })
+	}
+}
