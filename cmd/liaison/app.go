@@ -2,9 +2,7 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 
@@ -14,11 +12,8 @@ import (
 // runApp starts the desktop app on the database --db names, or on the
 // default one, seeding it with the INTERPOL–IOM template on first run.
 func (e *env) runApp(args []string) int {
-	fs := flag.NewFlagSet("liaison", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	c := &call{fs: fs}
-	fs.StringVar(&c.db, "db", "", "the database file")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	c := newDBCall("liaison")
+	if err := c.fs.Parse(args); err != nil || c.fs.NArg() > 0 {
 		fmt.Fprintln(e.stderr, "usage: liaison [--db PATH]   (liaison help lists the commands)")
 		return exitUsage
 	}

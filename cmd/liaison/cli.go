@@ -36,9 +36,39 @@ type command struct {
 	name    string // "meeting add"
 	args    string // usage after the name, e.g. "ID [flags]"
 	summary string
-	flags   func(fs *flag.FlagSet) // declares the command's flags
-	run     func(e *env, c *call) error
+	// setup binds the command's flags to a fresh options value and returns
+	// the function that runs the command with it (see withOptions).
+	setup func(fs *flag.FlagSet) runner
 }
+
+// runner runs one call of a command.
+type runner func(e *env, c *call) error
+
+// flagBinder is an options struct: it binds its fields to flags.
+type flagBinder interface{ bind(fs *flag.FlagSet) }
+
+// withOptions makes a command's setup: a new O bound to the flags, handed
+// to run once they are parsed.
+func withOptions[O any, P interface {
+	*O
+	flagBinder
+}](run func(e *env, c *call, o P) error) func(fs *flag.FlagSet) runner {
+	return func(fs *flag.FlagSet) runner {
+		o := P(new(O))
+		o.bind(fs)
+		return func(e *env, c *call) error { return run(e, c, o) }
+	}
+}
+
+// noOptions makes the setup of a command that takes no flags but --db.
+func noOptions(run runner) func(fs *flag.FlagSet) runner {
+	return func(*flag.FlagSet) runner { return run }
+}
+
+// jsonOptions is the options of a command whose only flag is --json.
+type jsonOptions struct{ JSON bool }
+
+func (o *jsonOptions) bind(fs *flag.FlagSet) { fs.BoolVar(&o.JSON, "json", false, "print JSON") }
 
 // call is one invocation of a command: its parsed flags and arguments.
 type call struct {
@@ -73,16 +103,10 @@ func (e *env) dispatch(args []string) int {
 		e.help(e.stderr, nil)
 		return exitUsage
 	}
-	fs := flag.NewFlagSet("liaison "+cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	c := &call{fs: fs}
-	fs.StringVar(&c.db, "db", "", "the database file (default: $LIAISON_DB, else the user's data folder)")
-	if cmd.flags != nil {
-		cmd.flags(fs)
-	}
-	positional, err := parseInterleaved(fs, rest)
+	c, runCmd := newCall(cmd)
+	positional, err := parseInterleaved(c.fs, rest)
 	if errors.Is(err, flag.ErrHelp) {
-		e.commandHelp(e.stdout, cmd, fs)
+		e.commandHelp(e.stdout, cmd, c.fs)
 		return exitOK
 	}
 	if err != nil {
@@ -91,7 +115,7 @@ func (e *env) dispatch(args []string) int {
 		return exitUsage
 	}
 	c.args = positional
-	if err := cmd.run(e, c); err != nil {
+	if err := runCmd(e, c); err != nil {
 		var u usageError
 		if errors.As(err, &u) {
 			fmt.Fprintf(e.stderr, "liaison %s: %s\nusage: liaison %s %s\n", cmd.name, u.msg, cmd.name, cmd.args)
@@ -101,6 +125,24 @@ func (e *env) dispatch(args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// newCall declares --db, which every command takes, and the command's own
+// flags on a new flag set; it returns the call they fill and the command
+// bound to them.
+func newCall(cmd *command) (*call, runner) {
+	c := newDBCall("liaison " + cmd.name)
+	return c, cmd.setup(c.fs)
+}
+
+// newDBCall makes a call whose flag set holds --db, the one flag the
+// desktop app and every command take.
+func newDBCall(name string) *call {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &call{fs: fs}
+	fs.StringVar(&c.db, "db", "", "the database file (default: $LIAISON_DB, else the user's data folder)")
+	return c
 }
 
 // oneLine keeps an error to one readable line.
@@ -151,13 +193,9 @@ func findCommand(name string) *command {
 
 func (e *env) help(w io.Writer, topic []string) {
 	if len(topic) > 0 {
-		if c, _ := lookup(topic); c != nil {
-			fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-			fs.String("db", "", "the database file (default: $LIAISON_DB, else the user's data folder)")
-			if c.flags != nil {
-				c.flags(fs)
-			}
-			e.commandHelp(w, c, fs)
+		if cmd, _ := lookup(topic); cmd != nil {
+			c, _ := newCall(cmd)
+			e.commandHelp(w, cmd, c.fs)
 			return
 		}
 	}
@@ -284,12 +322,6 @@ type multi []string
 
 func (m *multi) String() string     { return strings.Join(*m, ", ") }
 func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
-
-func multiVar(fs *flag.FlagSet, name, usage string) *multi {
-	m := &multi{}
-	fs.Var(m, name, usage)
-	return m
-}
 
 // set reports whether a flag was given on the command line.
 func set(fs *flag.FlagSet, name string) bool {

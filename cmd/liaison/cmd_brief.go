@@ -19,27 +19,33 @@ func briefCommands() []*command {
 	return []*command{{
 		name: "brief", args: "MEETING_ID -o FILE.pdf | --consultation ID --on D -o FILE.pdf | --from D --to D -o FILE.pdf",
 		summary: "write (and print) the brief of a meeting, of a consultation, or a briefing pack for a period",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("o", "", "the PDF file to write")
-			fs.Int64("consultation", 0, "a consultation series' id (with --on)")
-			fs.String("on", "", "the day of the consultation, YYYY-MM-DD")
-			fs.String("from", "", "first day of a briefing pack, YYYY-MM-DD")
-			fs.String("to", "", "last day of a briefing pack, YYYY-MM-DD")
-			fs.String("for", "", "make a brief fit to hand to this partner: no internal notes, nothing internal")
-			fs.String("paper", "A4", "A4 or Letter")
-			fs.Bool("print", false, "send the PDF to the default printer (CUPS lp)")
-		},
-		run: runBrief,
+		setup:   withOptions(runBrief),
 	}}
 }
 
-func runBrief(e *env, c *call) error {
-	str := func(n string) string { return strings.TrimSpace(c.fs.Lookup(n).Value.String()) }
-	out := str("o")
+type briefOptions struct {
+	Out, On, From, To, For, Paper string
+	Consultation                  int64
+	Print                         bool
+}
+
+func (o *briefOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Out, "o", "", "the PDF file to write")
+	fs.Int64Var(&o.Consultation, "consultation", 0, "a consultation series' id (with --on)")
+	fs.StringVar(&o.On, "on", "", "the day of the consultation, YYYY-MM-DD")
+	fs.StringVar(&o.From, "from", "", "first day of a briefing pack, YYYY-MM-DD")
+	fs.StringVar(&o.To, "to", "", "last day of a briefing pack, YYYY-MM-DD")
+	fs.StringVar(&o.For, "for", "", "make a brief fit to hand to this partner: no internal notes, nothing internal")
+	fs.StringVar(&o.Paper, "paper", "A4", "A4 or Letter")
+	fs.BoolVar(&o.Print, "print", false, "send the PDF to the default printer (CUPS lp)")
+}
+
+func runBrief(e *env, c *call, o *briefOptions) error {
+	out := strings.TrimSpace(o.Out)
 	if out == "" {
 		return usagef("give the PDF file to write with -o FILE.pdf")
 	}
-	series := c.fs.Lookup("consultation").Value.(flag.Getter).Get().(int64)
+	series := o.Consultation
 	pack := set(c.fs, "from") || set(c.fs, "to")
 	switch {
 	case series != 0 && (len(c.args) > 0 || pack):
@@ -51,24 +57,24 @@ func runBrief(e *env, c *call) error {
 	case series == 0 && !pack && len(c.args) != 1:
 		return usagef("give one meeting id, or --consultation ID --on D, or --from D --to D")
 	}
-	opts := brief.Options{Paper: str("paper")}
+	opts := brief.Options{Paper: strings.TrimSpace(o.Paper)}
 	if err := opts.Validate(); err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		var forOrg *model.Organization
-		if f := str("for"); f != "" {
-			o, err := cat.OrgByAcronym("for", f)
+		if f := strings.TrimSpace(o.For); f != "" {
+			org, err := cat.OrgByAcronym("for", f)
 			if err != nil {
 				return err
 			}
-			forOrg = o
+			forOrg = org
 		}
 		var buf bytes.Buffer
 		now := e.now()
 		switch {
 		case series != 0:
-			day, err := optDate("on", str("on"))
+			day, err := optDate("on", strings.TrimSpace(o.On))
 			if err != nil {
 				return err
 			}
@@ -80,11 +86,11 @@ func runBrief(e *env, c *call) error {
 				return err
 			}
 		case pack:
-			from, err := optDate("from", str("from"))
+			from, err := optDate("from", strings.TrimSpace(o.From))
 			if err != nil {
 				return err
 			}
-			to, err := optDate("to", str("to"))
+			to, err := optDate("to", strings.TrimSpace(o.To))
 			if err != nil {
 				return err
 			}
@@ -120,7 +126,7 @@ func runBrief(e *env, c *call) error {
 		}
 		abs, _ := filepath.Abs(out)
 		fmt.Fprintf(e.stdout, "Wrote %s (%d KB).\n", abs, (buf.Len()+1023)/1024)
-		if c.fs.Lookup("print").Value.String() == "true" {
+		if o.Print {
 			if err := brief.Print(out); err != nil {
 				return err
 			}

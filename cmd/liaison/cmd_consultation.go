@@ -15,39 +15,62 @@ func consultationCommands() []*command {
 	return []*command{
 		{name: "consultation add", args: "--title T --start S --rrule RULE [flags]",
 			summary: "schedule a regular consultation between the secretariats (Art. 8); prints its id",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("title", "", "the series' title")
-				fs.String("start", "", "the first consultation, YYYY-MM-DDTHH:MM in --tz")
-				fs.Duration("duration", 2*time.Hour, "how long each consultation lasts, e.g. 90m or 2h")
-				fs.String("tz", "", "IANA time zone (default: our headquarters' zone)")
-				fs.String("rrule", "", `RFC 5545 rule, e.g. "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=3TU"`)
-				fs.String("agreement", "", "the agreement's key (default: the only one)")
-				fs.Var(&multi{}, "venue", `venues in rotation, "NAME|CITY|CC" (repeatable)`)
-				fs.String("confidentiality", string(model.PartiesOnly), "public, parties or internal")
-			}, run: runConsultationAdd},
+			setup:   withOptions(runConsultationAdd)},
 		{name: "consultation list", args: "[--from D] [--to D] [--json]",
 			summary: "list consultation series and their dates in a period (default: the next 12 months)",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("from", "", "first day, YYYY-MM-DD")
-				fs.String("to", "", "last day, YYYY-MM-DD")
-				fs.Bool("json", false, "print JSON")
-			}, run: runConsultationList},
+			setup:   withOptions(runConsultationList)},
 		{name: "consultation record", args: "ID --on YYYY-MM-DD [flags]",
 			summary: "record what happened at one consultation, or cancel or move it",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("on", "", "the day the rule gives the consultation, YYYY-MM-DD")
-				fs.Bool("held", false, "the consultation was held")
-				fs.Bool("cancel", false, "cancel this consultation")
-				fs.String("move-to", "", "move it to this local time, YYYY-MM-DDTHH:MM in the series' zone")
-				fs.String("minutes", "", "the minutes")
-				fs.Var(&multi{}, "agenda", "an agenda item (repeatable)")
-				fs.Var(&multi{}, "outcome", "an outcome (repeatable)")
-				fs.Var(&multi{}, "action", `an action item "TEXT|ORG|YYYY-MM-DD" (repeatable)`)
-			}, run: runConsultationRecord},
+			setup:   withOptions(runConsultationRecord)},
 	}
 }
 
-func runConsultationAdd(e *env, c *call) error {
+type consultationAddOptions struct {
+	Title, Start, TZ, RRule, Agreement, Confidentiality string
+	Duration                                            time.Duration
+	Venues                                              multi
+}
+
+func (o *consultationAddOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Title, "title", "", "the series' title")
+	fs.StringVar(&o.Start, "start", "", "the first consultation, YYYY-MM-DDTHH:MM in --tz")
+	fs.DurationVar(&o.Duration, "duration", 2*time.Hour, "how long each consultation lasts, e.g. 90m or 2h")
+	fs.StringVar(&o.TZ, "tz", "", "IANA time zone (default: our headquarters' zone)")
+	fs.StringVar(&o.RRule, "rrule", "", `RFC 5545 rule, e.g. "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=3TU"`)
+	fs.StringVar(&o.Agreement, "agreement", "", "the agreement's key (default: the only one)")
+	fs.Var(&o.Venues, "venue", `venues in rotation, "NAME|CITY|CC" (repeatable)`)
+	fs.StringVar(&o.Confidentiality, "confidentiality", string(model.PartiesOnly), "public, parties or internal")
+}
+
+type consultationListOptions struct {
+	From, To string
+	JSON     bool
+}
+
+func (o *consultationListOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.From, "from", "", "first day, YYYY-MM-DD")
+	fs.StringVar(&o.To, "to", "", "last day, YYYY-MM-DD")
+	fs.BoolVar(&o.JSON, "json", false, "print JSON")
+}
+
+type consultationRecordOptions struct {
+	On, MoveTo, Minutes      string
+	Held, Cancel             bool
+	Agenda, Outcomes, Action multi
+}
+
+func (o *consultationRecordOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.On, "on", "", "the day the rule gives the consultation, YYYY-MM-DD")
+	fs.BoolVar(&o.Held, "held", false, "the consultation was held")
+	fs.BoolVar(&o.Cancel, "cancel", false, "cancel this consultation")
+	fs.StringVar(&o.MoveTo, "move-to", "", "move it to this local time, YYYY-MM-DDTHH:MM in the series' zone")
+	fs.StringVar(&o.Minutes, "minutes", "", "the minutes")
+	fs.Var(&o.Agenda, "agenda", "an agenda item (repeatable)")
+	fs.Var(&o.Outcomes, "outcome", "an outcome (repeatable)")
+	fs.Var(&o.Action, "action", `an action item "TEXT|ORG|YYYY-MM-DD" (repeatable)`)
+}
+
+func runConsultationAdd(e *env, c *call, o *consultationAddOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -57,26 +80,25 @@ func runConsultationAdd(e *env, c *call) error {
 		}
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		str := func(n string) string { return strings.TrimSpace(c.fs.Lookup(n).Value.String()) }
 		us := cat.Us()
-		g, err := agreementFor(cat, us, str("agreement"))
+		g, err := agreementFor(cat, us, strings.TrimSpace(o.Agreement))
 		if err != nil {
 			return err
 		}
-		zone := str("tz")
+		zone := strings.TrimSpace(o.TZ)
 		if zone == "" {
 			zone = ourZone(cat)
 		}
-		start, err := model.ParseWallTime("start", str("start"), zone)
+		start, err := model.ParseWallTime("start", strings.TrimSpace(o.Start), zone)
 		if err != nil {
 			return err
 		}
 		s := &model.ConsultationSeries{
-			AgreementID: g.ID, Title: str("title"), Start: start, Zone: zone, RRule: str("rrule"),
-			Duration:        c.fs.Lookup("duration").Value.(flag.Getter).Get().(time.Duration),
-			Confidentiality: model.Confidentiality(str("confidentiality")),
+			AgreementID: g.ID, Title: strings.TrimSpace(o.Title), Start: start, Zone: zone, RRule: strings.TrimSpace(o.RRule),
+			Duration:        o.Duration,
+			Confidentiality: model.Confidentiality(strings.TrimSpace(o.Confidentiality)),
 		}
-		for _, v := range *c.fs.Lookup("venue").Value.(*multi) {
+		for _, v := range o.Venues {
 			parts := strings.Split(v, "|")
 			for len(parts) < 3 {
 				parts = append(parts, "")
@@ -91,18 +113,18 @@ func runConsultationAdd(e *env, c *call) error {
 	})
 }
 
-func runConsultationList(e *env, c *call) error {
+func runConsultationList(e *env, c *call, o *consultationListOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		from, to := e.now(), e.now().AddDate(1, 0, 0)
-		if d, err := optDate("from", c.fs.Lookup("from").Value.String()); err != nil {
+		if d, err := optDate("from", o.From); err != nil {
 			return err
 		} else if !d.IsZero() {
 			from = dayStart(cat, d)
 		}
-		if d, err := optDate("to", c.fs.Lookup("to").Value.String()); err != nil {
+		if d, err := optDate("to", o.To); err != nil {
 			return err
 		} else if !d.IsZero() {
 			to = dayStart(cat, d.AddDays(1))
@@ -136,7 +158,7 @@ func runConsultationList(e *env, c *call) error {
 			}
 			views = append(views, v)
 		}
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			if views == nil {
 				views = []view{}
 			}
@@ -162,7 +184,7 @@ func runConsultationList(e *env, c *call) error {
 	})
 }
 
-func runConsultationRecord(e *env, c *call) error {
+func runConsultationRecord(e *env, c *call, o *consultationRecordOptions) error {
 	id, err := oneID(c, "consultation")
 	if err != nil {
 		return err
@@ -175,7 +197,7 @@ func runConsultationRecord(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		day, err := optDate("on", c.fs.Lookup("on").Value.String())
+		day, err := optDate("on", o.On)
 		if err != nil {
 			return err
 		}
@@ -198,12 +220,12 @@ func runConsultationRecord(e *env, c *call) error {
 			return model.Invalid("on", "consultation %d has no occurrence on %s by its rule %s", id, day, s.RRule)
 		}
 		if set(c.fs, "held") {
-			rec.Held = c.fs.Lookup("held").Value.String() == "true"
+			rec.Held = o.Held
 		}
 		if set(c.fs, "cancel") {
-			rec.Cancelled = c.fs.Lookup("cancel").Value.String() == "true"
+			rec.Cancelled = o.Cancel
 		}
-		if mv := c.fs.Lookup("move-to").Value.String(); mv != "" {
+		if mv := o.MoveTo; mv != "" {
 			t, err := model.ParseWallTime("move-to", mv, s.Zone)
 			if err != nil {
 				return err
@@ -211,18 +233,18 @@ func runConsultationRecord(e *env, c *call) error {
 			rec.Start, rec.End = t, t.Add(s.Duration)
 		}
 		if set(c.fs, "minutes") {
-			rec.Minutes = c.fs.Lookup("minutes").Value.String()
+			rec.Minutes = o.Minutes
 		}
-		for _, a := range *c.fs.Lookup("agenda").Value.(*multi) {
+		for _, a := range o.Agenda {
 			rec.Agenda = append(rec.Agenda, model.AgendaItem{Title: strings.TrimSpace(a)})
 		}
-		rec.Outcomes = append(rec.Outcomes, *c.fs.Lookup("outcome").Value.(*multi)...)
-		for _, a := range *c.fs.Lookup("action").Value.(*multi) {
+		rec.Outcomes = append(rec.Outcomes, o.Outcomes...)
+		for _, a := range o.Action {
 			parts := strings.Split(a, "|")
 			if len(parts) != 3 {
 				return model.Invalid("action", "%q is not of the form \"TEXT|ORG|YYYY-MM-DD\"", a)
 			}
-			o, err := cat.OrgByAcronym("action", parts[1])
+			org, err := cat.OrgByAcronym("action", parts[1])
 			if err != nil {
 				return err
 			}
@@ -230,7 +252,7 @@ func runConsultationRecord(e *env, c *call) error {
 			if err != nil {
 				return err
 			}
-			rec.ActionItems = append(rec.ActionItems, model.ActionItem{Text: strings.TrimSpace(parts[0]), OwnerOrg: o.ID, Due: due})
+			rec.ActionItems = append(rec.ActionItems, model.ActionItem{Text: strings.TrimSpace(parts[0]), OwnerOrg: org.ID, Due: due})
 		}
 		if err := st.SaveOccurrence(e.ctx, s.ID, rec); err != nil {
 			return err

@@ -15,50 +15,68 @@ func exchangeCommands() []*command {
 	return []*command{
 		{name: "invitation export", args: "MEETING_ID --to ORG -o FILE.ics [--eml FILE.eml]",
 			summary: "write the observer invitation as .ics (and a ready-to-send .eml) and record it as sent",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("to", "", "the invited organization's acronym")
-				fs.String("o", "", "the .ics file to write")
-				fs.String("eml", "", "also write a ready-to-send e-mail (.eml) here")
-			}, run: runInvitationExport},
+			setup:   withOptions(runInvitationExport)},
 		{name: "consultation export", args: "ID -o FILE.ics [--eml FILE.eml]",
 			summary: "write a consultation series as one recurring invitation to the partners' focal points",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("o", "", "the .ics file to write")
-				fs.String("eml", "", "also write a ready-to-send e-mail (.eml) here")
-			}, run: runConsultationExport},
+			setup:   withOptions(runConsultationExport)},
 		{name: "export", args: "[--from D] [--to D] [--for ORG] -o FILE.ics",
 			summary: "publish meetings and consultations as a calendar feed (METHOD:PUBLISH)",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("from", "", "first day, YYYY-MM-DD")
-				fs.String("to", "", "last day, YYYY-MM-DD")
-				fs.String("for", "", "a partner: only what is public or for the parties goes in")
-				fs.String("o", "", "the .ics file to write")
-			}, run: runExportFeed},
+			setup:   withOptions(runExportFeed)},
 		{name: "import", args: "FILE...",
 			summary: "import partners' replies and meetings from .ics files; each file is all or nothing",
-			run:     runImport},
+			setup:   noOptions(runImport)},
 	}
 }
 
-func requireOut(c *call) (string, error) {
-	out := strings.TrimSpace(c.fs.Lookup("o").Value.String())
+// outOptions are -o, the file to write, and --eml, a ready-to-send message.
+type outOptions struct{ Out, EML string }
+
+func (o *outOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Out, "o", "", "the .ics file to write")
+	fs.StringVar(&o.EML, "eml", "", "also write a ready-to-send e-mail (.eml) here")
+}
+
+// out returns -o, which is required.
+func (o *outOptions) out() (string, error) { return requireOut(o.Out) }
+
+type invitationExportOptions struct {
+	toOption
+	outOptions
+}
+
+func (o *invitationExportOptions) bind(fs *flag.FlagSet) {
+	o.toOption.bind(fs)
+	o.outOptions.bind(fs)
+}
+
+type feedOptions struct{ From, To, For, Out string }
+
+func (o *feedOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.From, "from", "", "first day, YYYY-MM-DD")
+	fs.StringVar(&o.To, "to", "", "last day, YYYY-MM-DD")
+	fs.StringVar(&o.For, "for", "", "a partner: only what is public or for the parties goes in")
+	fs.StringVar(&o.Out, "o", "", "the .ics file to write")
+}
+
+func requireOut(out string) (string, error) {
+	out = strings.TrimSpace(out)
 	if out == "" {
 		return "", usagef("give the file to write with -o FILE.ics")
 	}
 	return out, nil
 }
 
-func runInvitationExport(e *env, c *call) error {
-	out, err := requireOut(c)
+func runInvitationExport(e *env, c *call, o *invitationExportOptions) error {
+	out, err := o.out()
 	if err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		id, to, err := invitationTarget(c, cat)
+		id, to, err := invitationTarget(c, o.To, cat)
 		if err != nil {
 			return err
 		}
-		res, err := exchange.ExportInvitation(e.ctx, st, id, to.ID, e.now(), out, c.fs.Lookup("eml").Value.String())
+		res, err := exchange.ExportInvitation(e.ctx, st, id, to.ID, e.now(), out, o.EML)
 		if err != nil {
 			return err
 		}
@@ -75,17 +93,17 @@ func runInvitationExport(e *env, c *call) error {
 	})
 }
 
-func runConsultationExport(e *env, c *call) error {
+func runConsultationExport(e *env, c *call, o *outOptions) error {
 	id, err := oneID(c, "consultation")
 	if err != nil {
 		return err
 	}
-	out, err := requireOut(c)
+	out, err := o.out()
 	if err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		res, err := exchange.ExportConsultation(e.ctx, st, id, e.now(), out, c.fs.Lookup("eml").Value.String())
+		res, err := exchange.ExportConsultation(e.ctx, st, id, e.now(), out, o.EML)
 		if err != nil {
 			return err
 		}
@@ -97,32 +115,32 @@ func runConsultationExport(e *env, c *call) error {
 	})
 }
 
-func runExportFeed(e *env, c *call) error {
+func runExportFeed(e *env, c *call, o *feedOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	out, err := requireOut(c)
+	out, err := requireOut(o.Out)
 	if err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		var opt exchange.FeedOptions
-		if d, err := optDate("from", c.fs.Lookup("from").Value.String()); err != nil {
+		if d, err := optDate("from", o.From); err != nil {
 			return err
 		} else if !d.IsZero() {
 			opt.From = dayStart(cat, d)
 		}
-		if d, err := optDate("to", c.fs.Lookup("to").Value.String()); err != nil {
+		if d, err := optDate("to", o.To); err != nil {
 			return err
 		} else if !d.IsZero() {
 			opt.To = dayStart(cat, d.AddDays(1))
 		}
-		if f := c.fs.Lookup("for").Value.String(); f != "" {
-			o, err := cat.OrgByAcronym("for", f)
+		if o.For != "" {
+			org, err := cat.OrgByAcronym("for", o.For)
 			if err != nil {
 				return err
 			}
-			opt.For = o.ID
+			opt.For = org.ID
 		}
 		res, err := exchange.ExportFeed(e.ctx, st, opt, e.now(), out)
 		if err != nil {

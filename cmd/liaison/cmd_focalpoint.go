@@ -14,22 +14,28 @@ func focalPointCommands() []*command {
 	return []*command{
 		{name: "focal-point add", args: "--org ORG --name NAME --email MAIL [--phone P] [--from D] [--to D]",
 			summary: "designate an organization's focal point (Art. 7)",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("org", "", "the organization's acronym")
-				fs.String("name", "", "the person's name")
-				fs.String("title", "", "the person's job title")
-				fs.String("email", "", "e-mail address")
-				fs.String("phone", "", "telephone")
-				fs.String("from", "", "first day in the role, YYYY-MM-DD")
-				fs.String("to", "", "last day in the role, YYYY-MM-DD")
-				fs.String("agreement", "", "the agreement's key (needed only when the organization is party to several)")
-			}, run: runFocalPointAdd},
+			setup:   withOptions(runFocalPointAdd)},
 		{name: "focal-point list", args: "[--json]", summary: "list focal points",
-			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runFocalPointList},
+			setup: withOptions(runFocalPointList)},
 	}
 }
 
-func runFocalPointAdd(e *env, c *call) error {
+type focalPointOptions struct {
+	Org, Name, Title, Email, Phone, From, To, Agreement string
+}
+
+func (o *focalPointOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Org, "org", "", "the organization's acronym")
+	fs.StringVar(&o.Name, "name", "", "the person's name")
+	fs.StringVar(&o.Title, "title", "", "the person's job title")
+	fs.StringVar(&o.Email, "email", "", "e-mail address")
+	fs.StringVar(&o.Phone, "phone", "", "telephone")
+	fs.StringVar(&o.From, "from", "", "first day in the role, YYYY-MM-DD")
+	fs.StringVar(&o.To, "to", "", "last day in the role, YYYY-MM-DD")
+	fs.StringVar(&o.Agreement, "agreement", "", "the agreement's key (needed only when the organization is party to several)")
+}
+
+func runFocalPointAdd(e *env, c *call, o *focalPointOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -39,20 +45,20 @@ func runFocalPointAdd(e *env, c *call) error {
 		}
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		str := func(n string) string { return strings.TrimSpace(c.fs.Lookup(n).Value.String()) }
-		o, err := cat.OrgByAcronym("org", str("org"))
+		str := strings.TrimSpace
+		org, err := cat.OrgByAcronym("org", str(o.Org))
 		if err != nil {
 			return err
 		}
-		g, err := agreementFor(cat, o, str("agreement"))
+		g, err := agreementFor(cat, org, str(o.Agreement))
 		if err != nil {
 			return err
 		}
-		fp := &model.FocalPoint{OrgID: o.ID, AgreementID: g.ID, Name: str("name"), Title: str("title"), Email: str("email"), Phone: str("phone")}
-		if fp.From, err = optDate("from", str("from")); err != nil {
+		fp := &model.FocalPoint{OrgID: org.ID, AgreementID: g.ID, Name: str(o.Name), Title: str(o.Title), Email: str(o.Email), Phone: str(o.Phone)}
+		if fp.From, err = optDate("from", str(o.From)); err != nil {
 			return err
 		}
-		if fp.To, err = optDate("to", str("to")); err != nil {
+		if fp.To, err = optDate("to", str(o.To)); err != nil {
 			return err
 		}
 		if err := st.CreateFocalPoint(e.ctx, fp); err != nil {
@@ -84,7 +90,7 @@ func agreementFor(cat *model.Catalog, o *model.Organization, key string) (*model
 	return nil, model.Invalid("agreement", "%s is party to several agreements; name one with --agreement: %s", o.Acronym, strings.Join(keys, ", "))
 }
 
-func runFocalPointList(e *env, c *call) error {
+func runFocalPointList(e *env, c *call, o *jsonOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -93,7 +99,7 @@ func runFocalPointList(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			type view struct {
 				model.FocalPoint
 				Org string `json:"org"`

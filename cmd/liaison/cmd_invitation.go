@@ -11,40 +11,77 @@ import (
 )
 
 func invitationCommands() []*command {
-	to := func(fs *flag.FlagSet) { fs.String("to", "", "the invited organization's acronym") }
 	return []*command{
 		{name: "invitation mark-sent", args: "MEETING_ID --to ORG [--on D]",
 			summary: "record that the invitation went out (by letter or mail) for the meeting's current version",
-			flags: func(fs *flag.FlagSet) {
-				to(fs)
-				fs.String("on", "", "the day it was sent, YYYY-MM-DD (default: now)")
-				fs.String("via", "letter", "how it was sent: letter, mail, ics, eml")
-			}, run: runMarkSent},
+			setup:   withOptions(runMarkSent)},
 		{name: "invitation reply", args: "MEETING_ID --to ORG --status accepted|tentative|declined [--representative \"Name <mail>\"]...",
 			summary: "record the partner's reply that came by letter or mail",
-			flags: func(fs *flag.FlagSet) {
-				to(fs)
-				fs.String("status", "", "accepted, tentative or declined")
-				fs.Var(&multi{}, "representative", `a representative named, "Name <mail@domain>" (repeatable)`)
-				fs.String("on", "", "the day of the reply, YYYY-MM-DD (default: now)")
-			}, run: runReply},
+			setup:   withOptions(runReply)},
 		{name: "invitation waive", args: "MEETING_ID --to ORG --reason TEXT",
 			summary: "record a decision not to send an owed invitation, with the reason",
-			flags: func(fs *flag.FlagSet) {
-				to(fs)
-				fs.String("reason", "", "why the invitation is waived")
-			}, run: runWaive},
+			setup:   withOptions(runWaive)},
 		{name: "invitation show", args: "MEETING_ID --to ORG [--json]",
 			summary: "show an invitation's state and its whole history",
-			flags: func(fs *flag.FlagSet) {
-				to(fs)
-				fs.Bool("json", false, "print JSON")
-			}, run: runInvitationShow},
+			setup:   withOptions(runInvitationShow)},
 	}
 }
 
+// toOption is --to, the invited organization, which every invitation
+// command takes.
+type toOption struct{ To string }
+
+func (o *toOption) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.To, "to", "", "the invited organization's acronym")
+}
+
+type markSentOptions struct {
+	toOption
+	On, Via string
+}
+
+func (o *markSentOptions) bind(fs *flag.FlagSet) {
+	o.toOption.bind(fs)
+	fs.StringVar(&o.On, "on", "", "the day it was sent, YYYY-MM-DD (default: now)")
+	fs.StringVar(&o.Via, "via", "letter", "how it was sent: letter, mail, ics, eml")
+}
+
+type replyOptions struct {
+	toOption
+	Status          string
+	Representatives multi
+	On              string
+}
+
+func (o *replyOptions) bind(fs *flag.FlagSet) {
+	o.toOption.bind(fs)
+	fs.StringVar(&o.Status, "status", "", "accepted, tentative or declined")
+	fs.Var(&o.Representatives, "representative", `a representative named, "Name <mail@domain>" (repeatable)`)
+	fs.StringVar(&o.On, "on", "", "the day of the reply, YYYY-MM-DD (default: now)")
+}
+
+type waiveOptions struct {
+	toOption
+	Reason string
+}
+
+func (o *waiveOptions) bind(fs *flag.FlagSet) {
+	o.toOption.bind(fs)
+	fs.StringVar(&o.Reason, "reason", "", "why the invitation is waived")
+}
+
+type invitationShowOptions struct {
+	toOption
+	jsonOptions
+}
+
+func (o *invitationShowOptions) bind(fs *flag.FlagSet) {
+	o.toOption.bind(fs)
+	o.jsonOptions.bind(fs)
+}
+
 // invitationTarget reads the meeting id and --to of an invitation command.
-func invitationTarget(c *call, cat *model.Catalog) (int64, *model.Organization, error) {
+func invitationTarget(c *call, to string, cat *model.Catalog) (int64, *model.Organization, error) {
 	id, err := oneID(c, "meeting")
 	if err != nil {
 		return 0, nil, err
@@ -52,13 +89,12 @@ func invitationTarget(c *call, cat *model.Catalog) (int64, *model.Organization, 
 	if !set(c.fs, "to") {
 		return 0, nil, usagef("--to ORG is required")
 	}
-	o, err := cat.OrgByAcronym("to", c.fs.Lookup("to").Value.String())
+	o, err := cat.OrgByAcronym("to", to)
 	return id, o, err
 }
 
 // instant reads an optional --on day as noon in our zone, else now.
-func (e *env) instant(c *call, cat *model.Catalog) (time.Time, error) {
-	on := c.fs.Lookup("on").Value.String()
+func (e *env) instant(on string, cat *model.Catalog) (time.Time, error) {
 	if on == "" {
 		return e.now(), nil
 	}
@@ -69,13 +105,13 @@ func (e *env) instant(c *call, cat *model.Catalog) (time.Time, error) {
 	return dayStart(cat, d).Add(12 * time.Hour), nil
 }
 
-func runMarkSent(e *env, c *call) error {
+func runMarkSent(e *env, c *call, o *markSentOptions) error {
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		id, to, err := invitationTarget(c, cat)
+		id, to, err := invitationTarget(c, o.To, cat)
 		if err != nil {
 			return err
 		}
-		at, err := e.instant(c, cat)
+		at, err := e.instant(o.On, cat)
 		if err != nil {
 			return err
 		}
@@ -83,7 +119,7 @@ func runMarkSent(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		inv, err := st.MarkSent(e.ctx, id, to.ID, at, m.Sequence, c.fs.Lookup("via").Value.String())
+		inv, err := st.MarkSent(e.ctx, id, to.ID, at, m.Sequence, o.Via)
 		if err != nil {
 			return err
 		}
@@ -92,25 +128,25 @@ func runMarkSent(e *env, c *call) error {
 	})
 }
 
-func runReply(e *env, c *call) error {
+func runReply(e *env, c *call, o *replyOptions) error {
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		id, to, err := invitationTarget(c, cat)
+		id, to, err := invitationTarget(c, o.To, cat)
 		if err != nil {
 			return err
 		}
-		state := model.InvitationState(strings.ToLower(c.fs.Lookup("status").Value.String()))
+		state := model.InvitationState(strings.ToLower(o.Status))
 		if !state.IsReply() {
-			return model.Invalid("status", "%q is not a reply: give accepted, tentative or declined", c.fs.Lookup("status").Value.String())
+			return model.Invalid("status", "%q is not a reply: give accepted, tentative or declined", o.Status)
 		}
 		var reps []model.Representative
-		for _, r := range *c.fs.Lookup("representative").Value.(*multi) {
+		for _, r := range o.Representatives {
 			rep, err := model.ParseRepresentative(r)
 			if err != nil {
 				return err
 			}
 			reps = append(reps, rep)
 		}
-		at, err := e.instant(c, cat)
+		at, err := e.instant(o.On, cat)
 		if err != nil {
 			return err
 		}
@@ -130,13 +166,13 @@ func runReply(e *env, c *call) error {
 	})
 }
 
-func runWaive(e *env, c *call) error {
+func runWaive(e *env, c *call, o *waiveOptions) error {
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		id, to, err := invitationTarget(c, cat)
+		id, to, err := invitationTarget(c, o.To, cat)
 		if err != nil {
 			return err
 		}
-		reason := strings.TrimSpace(c.fs.Lookup("reason").Value.String())
+		reason := strings.TrimSpace(o.Reason)
 		if reason == "" {
 			return usagef("--reason is required: say why the invitation is waived")
 		}
@@ -148,9 +184,9 @@ func runWaive(e *env, c *call) error {
 	})
 }
 
-func runInvitationShow(e *env, c *call) error {
+func runInvitationShow(e *env, c *call, o *invitationShowOptions) error {
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		id, to, err := invitationTarget(c, cat)
+		id, to, err := invitationTarget(c, o.To, cat)
 		if err != nil {
 			return err
 		}
@@ -158,7 +194,7 @@ func runInvitationShow(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			return writeJSON(e, inv)
 		}
 		fmt.Fprintf(e.stdout, "Invitation from %s to %s for meeting %d: %s\n", cat.Acronym(inv.FromOrgID), to.Acronym, id, inv.State)

@@ -16,46 +16,64 @@ func meetingCommands() []*command {
 	return []*command{
 		{name: "meeting add", args: "--title T --convener ORG --start S --end E [flags]",
 			summary: "record a meeting or conference; prints its id",
-			flags:   meetingFlags, run: runMeetingAdd},
+			setup:   withOptions(runMeetingAdd)},
 		{name: "meeting update", args: "ID [flags]",
 			summary: "change a meeting (only the flags given); a change of time, place or status bumps its version",
-			flags:   meetingFlags, run: runMeetingUpdate},
+			setup:   withOptions(runMeetingUpdate)},
 		{name: "meeting cancel", args: "ID", summary: "cancel a meeting (its invitations become void; partners must be told)",
-			run: runMeetingCancel},
+			setup: noOptions(runMeetingCancel)},
 		{name: "meeting list", args: "[--from D] [--to D] [--json]", summary: "list meetings, earliest first",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("from", "", "first day, YYYY-MM-DD")
-				fs.String("to", "", "last day, YYYY-MM-DD")
-				fs.String("convener", "", "only meetings convened by this organization")
-				fs.String("search", "", "only meetings whose title, venue or city contain this text")
-				fs.Bool("json", false, "print JSON")
-			}, run: runMeetingList},
+			setup: withOptions(runMeetingList)},
 		{name: "meeting show", args: "ID [--json]", summary: "show a meeting and what Article 2 says about it",
-			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runMeetingShow},
+			setup: withOptions(runMeetingShow)},
 	}
 }
 
-func meetingFlags(fs *flag.FlagSet) {
-	fs.String("title", "", "the meeting's title")
-	fs.String("convener", "", "the convening organization's acronym")
-	fs.String("start", "", "YYYY-MM-DDTHH:MM in --tz, or YYYY-MM-DD for a whole-day meeting")
-	fs.String("end", "", "YYYY-MM-DDTHH:MM in --tz, or YYYY-MM-DD: the last day (inclusive) of a whole-day meeting")
-	fs.String("tz", "", "IANA time zone of the venue (default: our headquarters' zone)")
-	fs.String("venue", "", "venue name")
-	fs.String("address", "", "street address")
-	fs.String("city", "", "city")
-	fs.String("country", "", "ISO 3166 two-letter country code, e.g. FR")
-	fs.String("online", "", "online meeting link (https://...)")
-	fs.String("kind", string(model.KindMeeting), "one of: "+kinds())
-	fs.String("status", string(model.StatusPlanned), "one of: "+statuses())
-	fs.Bool("igos-invited", false, "intergovernmental organizations are invited")
-	fs.String("observers-excluded", "", "the rule of procedure or decision that excludes observers (empty: not excluded)")
-	fs.Var(&multi{}, "area", "an area of cooperation the meeting concerns (repeatable)")
-	fs.Var(&multi{}, "agenda", `an agenda item "TITLE|AREA,AREA" (repeatable; replaces the agenda on update)`)
-	fs.Var(&multi{}, "interest", `mark the meeting as a matter of interest to ORG, optionally "ORG|why" (repeatable)`)
-	fs.String("confidentiality", string(model.PartiesOnly), "public, parties or internal")
-	fs.String("background", "", "background that may be shared with the partner")
-	fs.String("notes", "", "internal notes (never exported)")
+// meetingOptions are the flags of meeting add and meeting update.
+type meetingOptions struct {
+	Title, Convener, Start, End, TZ       string
+	Venue, Address, City, Country, Online string
+	Kind, Status, Confidentiality         string
+	IGOsInvited                           bool
+	ObserversExcluded, Background, Notes  string
+	Areas, Agenda, Interest               multi
+}
+
+func (o *meetingOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Title, "title", "", "the meeting's title")
+	fs.StringVar(&o.Convener, "convener", "", "the convening organization's acronym")
+	fs.StringVar(&o.Start, "start", "", "YYYY-MM-DDTHH:MM in --tz, or YYYY-MM-DD for a whole-day meeting")
+	fs.StringVar(&o.End, "end", "", "YYYY-MM-DDTHH:MM in --tz, or YYYY-MM-DD: the last day (inclusive) of a whole-day meeting")
+	fs.StringVar(&o.TZ, "tz", "", "IANA time zone of the venue (default: our headquarters' zone)")
+	fs.StringVar(&o.Venue, "venue", "", "venue name")
+	fs.StringVar(&o.Address, "address", "", "street address")
+	fs.StringVar(&o.City, "city", "", "city")
+	fs.StringVar(&o.Country, "country", "", "ISO 3166 two-letter country code, e.g. FR")
+	fs.StringVar(&o.Online, "online", "", "online meeting link (https://...)")
+	fs.StringVar(&o.Kind, "kind", string(model.KindMeeting), "one of: "+kinds())
+	fs.StringVar(&o.Status, "status", string(model.StatusPlanned), "one of: "+statuses())
+	fs.BoolVar(&o.IGOsInvited, "igos-invited", false, "intergovernmental organizations are invited")
+	fs.StringVar(&o.ObserversExcluded, "observers-excluded", "", "the rule of procedure or decision that excludes observers (empty: not excluded)")
+	fs.Var(&o.Areas, "area", "an area of cooperation the meeting concerns (repeatable)")
+	fs.Var(&o.Agenda, "agenda", `an agenda item "TITLE|AREA,AREA" (repeatable; replaces the agenda on update)`)
+	fs.Var(&o.Interest, "interest", `mark the meeting as a matter of interest to ORG, optionally "ORG|why" (repeatable)`)
+	fs.StringVar(&o.Confidentiality, "confidentiality", string(model.PartiesOnly), "public, parties or internal")
+	fs.StringVar(&o.Background, "background", "", "background that may be shared with the partner")
+	fs.StringVar(&o.Notes, "notes", "", "internal notes (never exported)")
+}
+
+// meetingListOptions are the flags of meeting list.
+type meetingListOptions struct {
+	From, To, Convener, Search string
+	JSON                       bool
+}
+
+func (o *meetingListOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.From, "from", "", "first day, YYYY-MM-DD")
+	fs.StringVar(&o.To, "to", "", "last day, YYYY-MM-DD")
+	fs.StringVar(&o.Convener, "convener", "", "only meetings convened by this organization")
+	fs.StringVar(&o.Search, "search", "", "only meetings whose title, venue or city contain this text")
+	fs.BoolVar(&o.JSON, "json", false, "print JSON")
 }
 
 func kinds() string {
@@ -74,7 +92,7 @@ func statuses() string {
 	return strings.Join(s, ", ")
 }
 
-func runMeetingAdd(e *env, c *call) error {
+func runMeetingAdd(e *env, c *call, o *meetingOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -85,7 +103,7 @@ func runMeetingAdd(e *env, c *call) error {
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		m := &model.Meeting{Kind: model.KindMeeting, Status: model.StatusPlanned, Confidentiality: model.PartiesOnly}
-		if err := applyMeetingFlags(c.fs, cat, m, true); err != nil {
+		if err := applyMeetingFlags(c.fs, o, cat, m, true); err != nil {
 			return err
 		}
 		if err := st.CreateMeeting(e.ctx, m); err != nil {
@@ -96,7 +114,7 @@ func runMeetingAdd(e *env, c *call) error {
 	})
 }
 
-func runMeetingUpdate(e *env, c *call) error {
+func runMeetingUpdate(e *env, c *call, o *meetingOptions) error {
 	id, err := oneID(c, "meeting")
 	if err != nil {
 		return err
@@ -106,7 +124,7 @@ func runMeetingUpdate(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := applyMeetingFlags(c.fs, cat, m, false); err != nil {
+		if err := applyMeetingFlags(c.fs, o, cat, m, false); err != nil {
 			return err
 		}
 		if err := st.UpdateMeeting(e.ctx, m); err != nil {
@@ -144,56 +162,58 @@ func runMeetingCancel(e *env, c *call) error {
 
 // applyMeetingFlags copies the flags given on the command line into m; on
 // add every required flag is present, on update only the given ones apply.
-func applyMeetingFlags(fs *flag.FlagSet, cat *model.Catalog, m *model.Meeting, add bool) error {
-	str := func(name string) string { return fs.Lookup(name).Value.String() }
+func applyMeetingFlags(fs *flag.FlagSet, o *meetingOptions, cat *model.Catalog, m *model.Meeting, add bool) error {
 	given := func(name string) bool { return add || set(fs, name) }
 	if given("title") {
-		m.Title = strings.TrimSpace(str("title"))
+		m.Title = strings.TrimSpace(o.Title)
 	}
 	if given("convener") {
-		o, err := cat.OrgByAcronym("convener", str("convener"))
+		org, err := cat.OrgByAcronym("convener", o.Convener)
 		if err != nil {
 			return err
 		}
-		m.ConvenerID = o.ID
+		m.ConvenerID = org.ID
 	}
 	if given("kind") {
-		m.Kind = model.MeetingKind(strings.ToLower(str("kind")))
+		m.Kind = model.MeetingKind(strings.ToLower(o.Kind))
 	}
 	if given("status") {
-		m.Status = model.MeetingStatus(strings.ToLower(str("status")))
+		m.Status = model.MeetingStatus(strings.ToLower(o.Status))
 	}
 	if given("confidentiality") {
-		m.Confidentiality = model.Confidentiality(strings.ToLower(str("confidentiality")))
+		m.Confidentiality = model.Confidentiality(strings.ToLower(o.Confidentiality))
 	}
 	if set(fs, "tz") {
-		m.Zone = str("tz")
+		m.Zone = o.TZ
 	} else if add {
 		m.Zone = ourZone(cat)
 	}
 	if set(fs, "start") || set(fs, "end") || set(fs, "tz") {
-		if err := applyTimes(fs, m); err != nil {
+		if err := applyTimes(fs, o, m); err != nil {
 			return err
 		}
 	}
-	for flagName, field := range map[string]*string{"venue": &m.Venue.Name, "address": &m.Venue.Address, "city": &m.Venue.City,
-		"online": &m.Venue.OnlineURL, "background": &m.Background, "notes": &m.Notes} {
-		if set(fs, flagName) {
-			*field = strings.TrimSpace(str(flagName))
+	for _, f := range []struct {
+		name     string
+		from, to *string
+	}{{"venue", &o.Venue, &m.Venue.Name}, {"address", &o.Address, &m.Venue.Address}, {"city", &o.City, &m.Venue.City},
+		{"online", &o.Online, &m.Venue.OnlineURL}, {"background", &o.Background, &m.Background}, {"notes", &o.Notes, &m.Notes}} {
+		if set(fs, f.name) {
+			*f.to = strings.TrimSpace(*f.from)
 		}
 	}
 	if set(fs, "country") {
-		m.Venue.Country = strings.ToUpper(strings.TrimSpace(str("country")))
+		m.Venue.Country = strings.ToUpper(strings.TrimSpace(o.Country))
 	}
 	if set(fs, "igos-invited") {
-		m.IGOsInvited = str("igos-invited") == "true"
+		m.IGOsInvited = o.IGOsInvited
 	}
 	if set(fs, "observers-excluded") {
-		reason := strings.TrimSpace(str("observers-excluded"))
+		reason := strings.TrimSpace(o.ObserversExcluded)
 		m.ObserversExcluded, m.ExclusionReason = reason != "", reason
 	}
 	if set(fs, "area") {
-		ids, err := cat.AreasByName("area", m.ConvenerID, *fs.Lookup("area").Value.(*multi))
+		ids, err := cat.AreasByName("area", m.ConvenerID, o.Areas)
 		if err != nil {
 			return err
 		}
@@ -201,7 +221,7 @@ func applyMeetingFlags(fs *flag.FlagSet, cat *model.Catalog, m *model.Meeting, a
 	}
 	if set(fs, "agenda") {
 		m.Agenda = nil
-		for i, spec := range *fs.Lookup("agenda").Value.(*multi) {
+		for i, spec := range o.Agenda {
 			it, err := parseAgendaItem(cat, m.ConvenerID, fmt.Sprintf("agenda[%d]", i+1), spec)
 			if err != nil {
 				return err
@@ -211,13 +231,13 @@ func applyMeetingFlags(fs *flag.FlagSet, cat *model.Catalog, m *model.Meeting, a
 	}
 	if set(fs, "interest") {
 		m.InterestMarks = nil
-		for _, spec := range *fs.Lookup("interest").Value.(*multi) {
+		for _, spec := range o.Interest {
 			acr, note, _ := strings.Cut(spec, "|")
-			o, err := cat.OrgByAcronym("interest", acr)
+			org, err := cat.OrgByAcronym("interest", acr)
 			if err != nil {
 				return err
 			}
-			m.InterestMarks = append(m.InterestMarks, model.InterestMark{OrgID: o.ID, Note: strings.TrimSpace(note)})
+			m.InterestMarks = append(m.InterestMarks, model.InterestMark{OrgID: org.ID, Note: strings.TrimSpace(note)})
 		}
 	}
 	return nil
@@ -225,8 +245,8 @@ func applyMeetingFlags(fs *flag.FlagSet, cat *model.Catalog, m *model.Meeting, a
 
 // applyTimes reads --start and --end: both dates (a whole-day meeting, the
 // end inclusive) or both local times in the meeting's zone.
-func applyTimes(fs *flag.FlagSet, m *model.Meeting) error {
-	start, end := fs.Lookup("start").Value.String(), fs.Lookup("end").Value.String()
+func applyTimes(fs *flag.FlagSet, o *meetingOptions, m *model.Meeting) error {
+	start, end := o.Start, o.End
 	if !set(fs, "start") {
 		start = wallOrDay(m, true)
 	}
@@ -311,17 +331,17 @@ func parseAgendaItem(cat *model.Catalog, convener int64, field, spec string) (mo
 	return it, nil
 }
 
-func runMeetingList(e *env, c *call) error {
+func runMeetingList(e *env, c *call, o *meetingListOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
-		f := store.MeetingFilter{Text: c.fs.Lookup("search").Value.String()}
-		from, err := optDate("from", c.fs.Lookup("from").Value.String())
+		f := store.MeetingFilter{Text: o.Search}
+		from, err := optDate("from", o.From)
 		if err != nil {
 			return err
 		}
-		to, err := optDate("to", c.fs.Lookup("to").Value.String())
+		to, err := optDate("to", o.To)
 		if err != nil {
 			return err
 		}
@@ -331,18 +351,18 @@ func runMeetingList(e *env, c *call) error {
 		if !to.IsZero() {
 			f.To = dayStart(cat, to.AddDays(1))
 		}
-		if conv := c.fs.Lookup("convener").Value.String(); conv != "" {
-			o, err := cat.OrgByAcronym("convener", conv)
+		if o.Convener != "" {
+			org, err := cat.OrgByAcronym("convener", o.Convener)
 			if err != nil {
 				return err
 			}
-			f.ConvenerID = o.ID
+			f.ConvenerID = org.ID
 		}
 		ms, err := st.Meetings(e.ctx, f)
 		if err != nil {
 			return err
 		}
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			views := make([]meetingView, len(ms))
 			for i := range ms {
 				views[i] = viewMeeting(cat, &ms[i], nil)
@@ -375,7 +395,7 @@ func when(m *model.Meeting) string {
 	return s.Format("2006-01-02 15:04") + " – " + en.Format("2006-01-02 15:04") + " " + m.Zone
 }
 
-func runMeetingShow(e *env, c *call) error {
+func runMeetingShow(e *env, c *call, o *jsonOptions) error {
 	id, err := oneID(c, "meeting")
 	if err != nil {
 		return err
@@ -390,7 +410,7 @@ func runMeetingShow(e *env, c *call) error {
 			return err
 		}
 		obs := model.Obligations(cat, m, invs, e.now())
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			return writeJSON(e, viewMeeting(cat, m, obs))
 		}
 		printMeeting(e, cat, m, obs)

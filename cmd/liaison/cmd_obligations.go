@@ -15,22 +15,28 @@ func obligationCommands() []*command {
 	return []*command{{
 		name: "obligations", args: "[--at YYYY-MM-DD] [--json]",
 		summary: "what Article 2 says about every meeting: what is owed, to whom, by when, and why",
-		flags: func(fs *flag.FlagSet) {
-			fs.String("at", "", "judge as on this day (default: today)")
-			fs.Bool("json", false, "print JSON")
-			fs.Bool("action", false, "only what needs action (overdue, due-soon, update-owed, review, owed)")
-			fs.String("state", "", "only these states, comma-separated (e.g. overdue,due-soon)")
-		},
-		run: runObligations,
+		setup:   withOptions(runObligations),
 	}}
 }
 
-func runObligations(e *env, c *call) error {
+type obligationsOptions struct {
+	At, States   string
+	JSON, Action bool
+}
+
+func (o *obligationsOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.At, "at", "", "judge as on this day (default: today)")
+	fs.BoolVar(&o.JSON, "json", false, "print JSON")
+	fs.BoolVar(&o.Action, "action", false, "only what needs action (overdue, due-soon, update-owed, review, owed)")
+	fs.StringVar(&o.States, "state", "", "only these states, comma-separated (e.g. overdue,due-soon)")
+}
+
+func runObligations(e *env, c *call, o *obligationsOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
 	var states []model.ObligationState
-	if s := c.fs.Lookup("state").Value.String(); s != "" {
+	if s := o.States; s != "" {
 		for _, name := range strings.Split(s, ",") {
 			st := model.ObligationState(strings.TrimSpace(strings.ToLower(name)))
 			if !slices.Contains(model.ObligationStates, st) {
@@ -45,14 +51,14 @@ func runObligations(e *env, c *call) error {
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		now := e.now()
-		if at := c.fs.Lookup("at").Value.String(); at != "" {
+		if at := o.At; at != "" {
 			d, err := optDate("at", at)
 			if err != nil {
 				return err
 			}
 			now = dayStart(cat, d)
 		}
-		if c.fs.Lookup("action").Value.String() == "true" && len(states) == 0 {
+		if o.Action && len(states) == 0 {
 			states = store.ActionStates
 		}
 		obs, err := st.Obligations(e.ctx, now, store.ObligationFilter{States: states})
@@ -84,7 +90,7 @@ func runObligations(e *env, c *call) error {
 			}
 			views = append(views, viewObligation(cat, m, ob))
 		}
-		if c.fs.Lookup("json").Value.String() == "true" {
+		if o.JSON {
 			return writeJSON(e, views)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

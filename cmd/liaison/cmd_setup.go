@@ -24,29 +24,35 @@ func setupCommands() []*command {
 		{
 			name: "init", args: "[--template KEY] [--as ORG]",
 			summary: "create the database and seed it with an agreement template",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("template", defaultTemplate, "the agreement template: "+strings.Join(assets.TemplateKeys(), ", "))
-				fs.String("as", defaultUs, "the organization that uses this copy of Liaison (its acronym)")
-			},
-			run: runInit,
+			setup:   withOptions(runInit),
 		},
 		{
 			name: "example", args: "--db PATH",
 			summary: "create a new database holding a realistic example year, to try Liaison or train on it",
-			run:     runExample,
+			setup:   noOptions(runExample),
 		},
 		{
 			name: "backup", args: "-o FILE",
 			summary: "write a consistent copy of the database, even while the app runs",
-			flags: func(fs *flag.FlagSet) {
-				fs.String("o", "", "the backup file to write")
-			},
-			run: runBackup,
+			setup:   withOptions(runBackup),
 		},
 	}
 }
 
-func runInit(e *env, c *call) error {
+type initOptions struct{ Template, As string }
+
+func (o *initOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Template, "template", defaultTemplate, "the agreement template: "+strings.Join(assets.TemplateKeys(), ", "))
+	fs.StringVar(&o.As, "as", defaultUs, "the organization that uses this copy of Liaison (its acronym)")
+}
+
+type backupOptions struct{ Out string }
+
+func (o *backupOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Out, "o", "", "the backup file to write")
+}
+
+func runInit(e *env, c *call, o *initOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
@@ -55,7 +61,7 @@ func runInit(e *env, c *call) error {
 		return err
 	}
 	defer st.Close()
-	tpl, as := c.fs.Lookup("template").Value.String(), c.fs.Lookup("as").Value.String()
+	tpl, as := o.Template, o.As
 	if err := st.Seed(e.ctx, tpl, as); err != nil {
 		if errors.Is(err, model.ErrConflict) {
 			return fmt.Errorf("the database at %s is already set up; nothing was changed", st.Path())
@@ -66,11 +72,11 @@ func runInit(e *env, c *call) error {
 	return nil
 }
 
-func runBackup(e *env, c *call) error {
+func runBackup(e *env, c *call, o *backupOptions) error {
 	if err := noArgs(c); err != nil {
 		return err
 	}
-	out := c.fs.Lookup("o").Value.String()
+	out := o.Out
 	if out == "" {
 		return usagef("give the backup file with -o FILE")
 	}
