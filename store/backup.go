@@ -18,17 +18,12 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if dest == "" {
 		return model.Invalid("backup", "no destination file given")
 	}
+	if err := s.CheckOutput(dest); err != nil {
+		return err
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", dest, err)
-	}
-	for _, live := range []string{s.path, s.path + "-wal", s.path + "-shm"} {
-		if abs == live || sameFile(abs, live) {
-			return model.Invalid("backup", "%s is the live database; choose another file", dest)
-		}
-	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return model.Invalid("backup", "%s is a folder; give a file name such as liaison-backup.db", dest)
 	}
 	if err := s.vacuumInto(ctx, abs); err != nil {
 		return fmt.Errorf("backup to %s: %w", dest, err)
@@ -50,37 +45,18 @@ func sameFile(a, b string) bool {
 }
 
 // vacuumInto writes a consistent copy of the database to dest by way of a
-// temporary file beside it, then renames it into place.
+// temporary file beside it, created 0600 before SQLite writes into it (a
+// file SQLite creates itself gets 0644), then renames it into place. A
+// process killed meanwhile leaves the temporary behind; CleanTemporaries
+// removes it on the next start, or the next write to dest does.
 func (s *Store) vacuumInto(ctx context.Context, dest string) error {
-	dir := filepath.Dir(dest)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_ = f.Close()
-	// VACUUM INTO wants a file that does not exist yet.
-	if err := os.Remove(tmp); err != nil {
-		return err
-	}
-	defer func() { _ = os.Remove(tmp) }()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		return fmt.Errorf("copy the database: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return err
-	}
-	if err := syncFile(tmp); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dest)
+	return writeAtomic(dest, Private, func(f *os.File) error {
+		// VACUUM INTO writes into an existing file only when it is empty,
+		// as this one is; it opens the file itself.
+		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", f.Name()); err != nil {
+			return fmt.Errorf("copy the database: %w", err)
+		}
+		return nil
+	})
 }
 
-func syncFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}

@@ -88,6 +88,8 @@ func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
+	// A backup or export killed halfway left its temporary file here.
+	CleanTemporaries(filepath.Dir(abs))
 	// Create the file ourselves so that it gets mode 0600 (SQLite would use
 	// 0644); SQLite gives its -wal and -shm files the database's mode.
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)

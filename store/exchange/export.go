@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/liaison-app/liaison/model"
@@ -69,13 +69,16 @@ func focalPoints(ctx context.Context, st *store.Store, org, agreement int64, d m
 // METHOD:CANCEL once the meeting is cancelled) and, when emlPath is not
 // empty, as a ready-to-send .eml; and records in the invitation's history,
 // in the same transaction, that this version (SEQUENCE) went out at now.
-// The files are written atomically inside that transaction: when writing
-// fails nothing is recorded, and when the record fails the files are
-// removed. Nothing is written for an internal meeting, a meeting that is
+// The files are written in full before the record and put in place once it
+// is committed: when writing fails nothing is recorded, and when the record
+// fails the files already at those paths are left as they were. Nothing is written for an internal meeting, a meeting that is
 // not ours, a partner with no agreement with us or no active focal point.
 func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (Result, error) {
 	if icsPath == "" {
 		return Result{}, model.Invalid("output", "give the .ics file to write")
+	}
+	if err := checkOutputs(st, icsPath, emlPath); err != nil {
+		return Result{}, err
 	}
 	m, err := st.Meeting(ctx, meetingID)
 	if err != nil {
@@ -125,31 +128,66 @@ func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int
 		via = "eml"
 	}
 	res := Result{Method: req.ResolvedMethod(), Sequence: m.Sequence, ICSPath: icsPath, Organizer: ours[0], Attendees: theirs}
-	var written []string
+	// Both files are written in full beside their places first; they are
+	// put in place only once the record is committed, so that a full disk
+	// or a refused record leaves the files already there as they were.
+	var staged []*store.Staged
+	abort := func() {
+		for _, f := range staged {
+			f.Abort()
+		}
+	}
+	for _, out := range []struct {
+		path string
+		data []byte
+	}{{icsPath, cal.Bytes()}, {emlPath, eml.Bytes()}} {
+		if out.path == "" {
+			continue
+		}
+		f, err := st.StageOutput(out.path, out.data, store.Shared)
+		if err != nil {
+			abort()
+			return Result{}, err
+		}
+		staged = append(staged, f)
+	}
 	inv, err := st.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error {
-		if err := inv.MarkSent(now, m.Sequence, via); err != nil {
-			return err
-		}
-		if err := WriteFileAtomic(icsPath, cal.Bytes()); err != nil {
-			return err
-		}
-		written = append(written, icsPath)
-		if emlPath != "" {
-			if err := WriteFileAtomic(emlPath, eml.Bytes()); err != nil {
-				return err
-			}
-			written = append(written, emlPath)
-		}
-		return nil
+		return inv.MarkSent(now, m.Sequence, via)
 	})
 	if err != nil {
-		for _, p := range written { // the record failed: the files must not claim otherwise
-			os.Remove(p)
-		}
+		abort()
 		return Result{}, err
+	}
+	for i, f := range staged {
+		if err := f.Commit(); err != nil {
+			for _, g := range staged[i+1:] {
+				g.Abort()
+			}
+			return Result{}, fmt.Errorf("version %d is recorded as sent to %s, but %w", m.Sequence, c.Acronym(toOrg), err)
+		}
 	}
 	res.EMLPath, res.Invitation = emlPath, inv
 	return res, nil
+}
+
+// checkOutputs refuses, before anything is made or recorded, output paths
+// that would overwrite the database, or the same file given twice.
+func checkOutputs(st *store.Store, paths ...string) error {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		if err := st.CheckOutput(p); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(p)
+		if seen[abs] {
+			return model.Invalid("output", "%s is given twice: the .ics and the .eml need two files", p)
+		}
+		seen[abs] = true
+	}
+	return nil
 }
 
 func orArt(a string) string {
@@ -184,6 +222,9 @@ type FeedResult struct {
 // series to path, atomically. For a partner, only what is public or for
 // the parties to an agreement with it goes in; internal notes never do.
 func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.Time, path string) (FeedResult, error) {
+	if err := checkOutputs(st, path); err != nil {
+		return FeedResult{}, err
+	}
 	c, err := st.Catalog(ctx)
 	if err != nil {
 		return FeedResult{}, err
@@ -234,7 +275,13 @@ func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.
 	if err := ical.WriteFeed(&b, feed); err != nil {
 		return FeedResult{}, err
 	}
-	return res, WriteFileAtomic(path, b.Bytes())
+	// Without a partner the feed is our own: internal meetings and notes
+	// are in it, so only the user may read the file.
+	perm := store.Private
+	if opt.For != 0 {
+		perm = store.Shared
+	}
+	return res, st.WriteOutput(path, b.Bytes(), perm)
 }
 
 // ExportConsultation writes consultation series seriesID as a REQUEST to
@@ -243,6 +290,9 @@ func ExportFeed(ctx context.Context, st *store.Store, opt FeedOptions, now time.
 // atomically to path, and as an .eml when emlPath is not empty. A rule that
 // Outlook cannot convert is refused with the reason.
 func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, now time.Time, path, emlPath string) (Result, error) {
+	if err := checkOutputs(st, path, emlPath); err != nil {
+		return Result{}, err
+	}
 	s, err := st.Series(ctx, seriesID)
 	if err != nil {
 		return Result{}, err
@@ -288,12 +338,12 @@ func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, no
 		if err := ical.WriteEML(&eml, mail); err != nil {
 			return Result{}, err
 		}
-		if err := WriteFileAtomic(emlPath, eml.Bytes()); err != nil {
+		if err := st.WriteOutput(emlPath, eml.Bytes(), store.Shared); err != nil {
 			return Result{}, err
 		}
 		res.EMLPath = emlPath
 	}
-	return res, WriteFileAtomic(path, cal.Bytes())
+	return res, st.WriteOutput(path, cal.Bytes(), store.Shared)
 }
 
 func orArt8(g *model.Agreement) string {
