@@ -59,4 +59,3 @@ func (s *Store) vacuumInto(ctx context.Context, dest string) error {
 		return nil
 	})
 }
-
