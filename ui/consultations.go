@@ -30,7 +30,7 @@ type consultationsScreen struct {
 	cur       *model.ConsultationSeries // being edited (a copy)
 	title     *widget.Entry
 	agreement *widget.Select
-	firstDay  *widget.DateEntry
+	firstDay  *dateField
 	firstTime *widget.Entry
 	hours     *widget.Entry
 	zone      *widget.SelectEntry
@@ -119,8 +119,8 @@ func (s *consultationsScreen) onNew() {
 	if err != nil {
 		loc = time.UTC
 	}
-	n := s.app.now().In(loc).AddDate(0, 1, 0)
-	sr.Start = time.Date(n.Year(), n.Month(), n.Day(), 10, 0, 0, 0, loc)
+	n := nextWorkingDay(s.app.now().In(loc))
+	sr.Start = time.Date(n.Year(), n.Month(), n.Day(), 9, 0, 0, 0, loc)
 	s.list.UnselectAll()
 	s.edit(sr)
 }
@@ -143,7 +143,7 @@ func (s *consultationsScreen) edit(sr *model.ConsultationSeries) {
 	}
 	loc := sr.Location()
 	st := sr.Start.In(loc)
-	s.firstDay = widget.NewDateEntry()
+	s.firstDay = newDateField(s.app.now, nil)
 	d := time.Date(st.Year(), st.Month(), st.Day(), 0, 0, 0, 0, time.UTC)
 	s.firstDay.SetDate(&d)
 	s.firstDay.OnChanged = func(*time.Time) { s.onChanged() }

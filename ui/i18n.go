@@ -31,6 +31,7 @@ var Languages = []struct{ Code, Name string }{
 // system's locale, so that ours follow the choice and Fyne's own words
 // stay in the system's language.
 func setupLanguage(code string) {
+	chosenLang = code
 	restoreLocaleEnv()
 	if code != "" {
 		_ = os.Setenv("LANGUAGE", code)
@@ -58,6 +59,9 @@ func setupLanguage(code string) {
 		}
 	}
 }
+
+// chosenLang is the language chosen in Settings, "" for the system's.
+var chosenLang string
 
 var localeVars = []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"}
 

@@ -28,9 +28,9 @@ type meetingEditor struct {
 	kind          *widget.Select
 	convener      *widget.Select
 	allDay        *widget.Check
-	startDate     *widget.DateEntry
+	startDate     *dateField
 	startTime     *field
-	endDate       *widget.DateEntry
+	endDate       *dateField
 	endTime       *field
 	zone          *widget.SelectEntry
 	venueName     *field
@@ -60,9 +60,10 @@ type meetingEditor struct {
 	// Err is the validation error on show, nil when the form is valid.
 	Err error
 
-	filling bool // true while the form is filled from a meeting
-	dirty   bool
-	areaIDs map[string]int64 // area name -> id for the convener's agreements
+	filling   bool // true while the form is filled from a meeting
+	lastStart *time.Time
+	dirty     bool
+	areaIDs   map[string]int64 // area name -> id for the convener's agreements
 }
 
 // agendaRow is one agenda item in the form.
@@ -95,14 +96,6 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 		w.ExtendBaseWidget(w)
 		return w
 	}
-	date := func() *widget.DateEntry {
-		w := widget.NewDateEntry()
-		w.OnChanged = e.onDateChanged
-		// A typed date that does not parse leaves Date as it was and calls
-		// no OnChanged: its validation changing is what tells.
-		w.SetOnValidationChanged(func(error) { e.onChanged("") })
-		return w
-	}
 	e.title = entry(lang.L("e.g. European Regional Conference"))
 	var kinds, sts, confs []string
 	for _, k := range model.MeetingKinds {
@@ -118,7 +111,7 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	e.convener = sel(orgOptions(e.app.cat))
 	e.convener.OnChanged = e.onConvenerChanged
 	e.allDay = check(lang.L("Whole days"))
-	e.startDate, e.endDate = date(), date()
+	e.startDate, e.endDate = newDateField(e.app.now, e.onStartChanged), newDateField(e.app.now, e.onDateChanged)
 	e.startTime, e.endTime = entry("09:00"), entry("17:00")
 	e.zone = widget.NewSelectEntry(matchZones("", 40))
 	e.zone.PlaceHolder = lang.L("Type to search, e.g. Paris")
@@ -287,6 +280,20 @@ func (e *meetingEditor) onChecked(bool) {
 }
 
 func (e *meetingEditor) onDateChanged(*time.Time) { e.onChanged("") }
+
+// onStartChanged moves the end by as much as the start moved, as a
+// calendar does: a two-day conference stays two days.
+func (e *meetingEditor) onStartChanged(t *time.Time) {
+	prev := e.lastStart // the last start that was a date: typing passes through non-dates
+	if t != nil {
+		e.lastStart = t
+	}
+	if !e.filling && prev != nil && t != nil && e.endDate.Date != nil {
+		end := e.endDate.Date.Add(t.Sub(*prev))
+		e.endDate.SetDate(&end)
+	}
+	e.onChanged("")
+}
 
 func (e *meetingEditor) onZoneChanged(s string) {
 	e.zone.SetOptions(matchZones(s, 40))

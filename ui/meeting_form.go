@@ -112,15 +112,12 @@ func (e *meetingEditor) read() (*model.Meeting, error) {
 	m.AllDay = e.allDay.Checked
 	m.Zone = strings.TrimSpace(e.zone.Text)
 	var bad []*model.FieldError
-	day := func(field string, d *widget.DateEntry) model.Date {
-		if strings.TrimSpace(d.Text) == "" || d.Date == nil {
+	day := func(name string, d *dateField) model.Date {
+		if err := d.Err(); err != nil {
+			bad = append(bad, &model.FieldError{Field: name, Problem: err.Error()})
 			return model.Date{}
 		}
-		if d.Validator != nil && d.Validator(d.Text) != nil { // not d.Validate(), which calls back
-			bad = append(bad, &model.FieldError{Field: field, Problem: lang.L("is not a date")})
-			return model.Date{}
-		}
-		return model.DateOf(*d.Date)
+		return dayOf(d.Date)
 	}
 	clock := func(field string, t *field) (int, int, bool) {
 		var h, mi int

@@ -320,7 +320,7 @@ func (s *meetingsScreen) onNew() {
 	if l, err := model.LoadZone(zone); err == nil {
 		loc = l
 	}
-	day := s.app.now().In(loc).AddDate(0, 1, 0)
+	day := nextWorkingDay(s.app.now().In(loc))
 	start := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
 	m := &model.Meeting{Kind: model.KindMeeting, Status: model.StatusPlanned, Confidentiality: model.PartiesOnly,
 		Zone: zone, Start: start, End: start.Add(8 * time.Hour)}

@@ -24,7 +24,7 @@ type occurrenceForm struct {
 	orig      model.Occurrence
 	held      *widget.Check
 	cancelled *widget.Check
-	movedDay  *widget.DateEntry // empty: on the rule's date
+	movedDay  *dateField // empty: on the rule's date
 	movedTime *widget.Entry
 	agenda    *widget.Entry
 	minutes   *widget.Entry
@@ -56,7 +56,7 @@ func newOccurrenceForm(s *consultationsScreen, in model.Instance) *occurrenceFor
 	f.held.ExtendBaseWidget(f.held)
 	f.cancelled = &widget.Check{Text: lang.L("Cancelled"), Checked: o.Cancelled}
 	f.cancelled.ExtendBaseWidget(f.cancelled)
-	f.movedDay = widget.NewDateEntry()
+	f.movedDay = newDateField(time.Now, nil)
 	f.movedTime = &widget.Entry{PlaceHolder: "10:00"}
 	f.movedTime.ExtendBaseWidget(f.movedTime)
 	if o.Moved() {
@@ -124,7 +124,7 @@ func (f *occurrenceForm) read() (*model.Occurrence, error) {
 	o := f.orig
 	o.Held, o.Cancelled = f.held.Checked, f.cancelled.Checked
 	o.Start, o.End = time.Time{}, time.Time{}
-	if f.movedDay.Date != nil && strings.TrimSpace(f.movedDay.Text) != "" {
+	if f.movedDay.Date != nil {
 		sr := f.screen.cur
 		var h, mi int
 		if _, err := fmtSscanClock(f.movedTime.Text, &h, &mi); err != nil {

@@ -43,7 +43,7 @@ func printBrief(a *App, m *model.Meeting) {
 // briefing pack: every meeting and consultation in it, in one PDF.
 func printPack(a *App) {
 	today := a.now()
-	from, to := widget.NewDateEntry(), widget.NewDateEntry()
+	from, to := newDateField(a.now, nil), newDateField(a.now, nil)
 	from.SetDate(&today)
 	until := today.AddDate(0, 0, 30)
 	to.SetDate(&until)
