@@ -9,7 +9,6 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
-	"github.com/liaison-app/liaison/store/exchange"
 	"github.com/liaison-app/liaison/ui/brief"
 	"github.com/liaison-app/liaison/ui/briefing"
 )
@@ -62,6 +61,9 @@ func runBrief(e *env, c *call, o *briefOptions) error {
 		return err
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
+		if err := st.CheckOutput(out); err != nil {
+			return err
+		}
 		var forOrg *model.Organization
 		if f := strings.TrimSpace(o.For); f != "" {
 			org, err := cat.OrgByAcronym("for", f)
@@ -121,7 +123,13 @@ func runBrief(e *env, c *call, o *briefOptions) error {
 				return err
 			}
 		}
-		if err := exchange.WriteFileAtomic(out, buf.Bytes()); err != nil {
+		// A brief for our own use holds internal notes: only the user
+		// may read it. One made for a partner gets the usual mode.
+		perm := store.Private
+		if forOrg != nil {
+			perm = store.Shared
+		}
+		if err := st.WriteOutput(out, buf.Bytes(), perm); err != nil {
 			return err
 		}
 		abs, _ := filepath.Abs(out)

@@ -29,15 +29,33 @@ func exchangeCommands() []*command {
 }
 
 // outOptions are -o, the file to write, and --eml, a ready-to-send message.
-type outOptions struct{ Out, EML string }
-
-func (o *outOptions) bind(fs *flag.FlagSet) {
-	fs.StringVar(&o.Out, "o", "", "the .ics file to write")
-	fs.StringVar(&o.EML, "eml", "", "also write a ready-to-send e-mail (.eml) here")
+type outOptions struct {
+	Out, EML string
+	Force    bool
 }
 
-// out returns -o, which is required.
-func (o *outOptions) out() (string, error) { return requireOut(o.Out) }
+func (o *outOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.Out, "o", "", "the .ics file to write (with --eml: default, the .eml's name ending in .ics)")
+	fs.StringVar(&o.EML, "eml", "", "also write a ready-to-send e-mail (.eml) here")
+	fs.BoolVar(&o.Force, "force", false, "with --eml, replace an .ics file that is already there")
+}
+
+// out returns -o, required unless --eml names the message (the .ics then
+// goes beside it). With --eml, an .ics already there is replaced only with
+// --force: it may be the version sent before.
+func (o *outOptions) out() (string, error) {
+	if strings.TrimSpace(o.Out) == "" && strings.TrimSpace(o.EML) != "" {
+		o.Out = exchange.ICSBeside(strings.TrimSpace(o.EML))
+	}
+	out, err := requireOut(o.Out)
+	if err != nil || o.EML == "" {
+		return out, err
+	}
+	if err := exchange.CheckICSBeside(out, o.Force); err != nil {
+		return "", fmt.Errorf("%w: pass --force to replace it, or choose another -o", err)
+	}
+	return out, nil
+}
 
 type invitationExportOptions struct {
 	toOption
