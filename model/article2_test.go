@@ -17,7 +17,7 @@ func sentInvitation(to int64, seq int, state InvitationState) Invitation {
 	}
 	if state.IsReply() {
 		reps := []Representative{{Name: "Ana Lima", Email: "alima@iom.int"}}
-		if err := inv.RecordReply(sentAt.Add(48*time.Hour), state, seq, reps, ""); err != nil {
+		if err := inv.RecordReply(Reply{At: sentAt.Add(48 * time.Hour), State: state, Sequence: seq, HasSequence: true, Representatives: reps}); err != nil {
 			panic(err)
 		}
 	}

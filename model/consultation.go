@@ -120,29 +120,59 @@ func (s *ConsultationSeries) Rule() (*rrule.RRule, error) {
 // Validate checks the series against the catalog.
 func (s *ConsultationSeries) Validate(c *Catalog) error {
 	v := validator{what: "consultation series"}
-	v.check(strings.TrimSpace(s.Title) != "", "title", "must not be empty")
+	v.title("title", s.Title)
+	v.long("notes", s.Notes)
+	v.instant("start", s.Start)
 	v.check(c.Agreement(s.AgreementID) != nil, "agreement", "must be a known agreement")
 	if _, err := LoadZone(s.Zone); err != nil {
 		v.add("zone", "%q is not an IANA time zone (e.g. Europe/Geneva)", s.Zone)
 	}
 	v.check(!s.Start.IsZero(), "start", "must be set")
 	v.check(s.Duration > 0 && s.Duration <= 14*24*time.Hour, "duration", "must be between a minute and 14 days, not %s", s.Duration)
-	_, err := s.Rule()
+	r, err := s.Rule()
 	if err == nil {
 		err = OutlookCompatible(s.RRule)
+	}
+	if err == nil && !s.Start.IsZero() {
+		err = s.checkOccurrences(r)
 	}
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		v.fields = append(v.fields, fe)
 	}
 	v.check(slices.Contains(Confidentialities, s.Confidentiality), "confidentiality", "%q is not one of %s", s.Confidentiality, joinAny(Confidentialities))
+	for i, vn := range s.VenueRotation {
+		if cc := vn.Country; cc != "" {
+			v.check(IsCountryCode(cc), fieldIdx("venue_rotation", i)+".country", "%q is not a two-letter ISO 3166-1 country code such as FR", cc)
+		}
+		for _, t := range []string{vn.Name, vn.Address, vn.City, vn.OnlineURL} {
+			if p := TextProblem(t, MaxTitle, false); p != "" {
+				v.add(fieldIdx("venue_rotation", i), "%s", p)
+			}
+		}
+	}
 	for i, o := range s.Occurrences {
 		f := fieldIdx("occurrences", i)
+		v.check(!(o.Held && o.Cancelled), f, "a consultation cannot be both held and cancelled: say which")
+		v.long(f+".minutes", o.Minutes)
+		for j, it := range o.Agenda {
+			v.title(fmt.Sprintf("%s.agenda[%d]", f, j+1), it.Title)
+			v.repeatedAreas(c, fmt.Sprintf("%s.agenda[%d].areas", f, j+1), it.AreaIDs)
+		}
+		v.repeatedItems(f+".agenda", o.Agenda)
+		for j, out := range o.Outcomes {
+			v.long(fmt.Sprintf("%s.outcomes[%d]", f, j+1), out)
+		}
+		if o.Moved() {
+			v.instant(f+".start", o.Start)
+		}
 		if o.Moved() {
 			v.check(o.End.After(o.Start), f+".end", "%s is not after the start %s", o.End.Format("2006-01-02 15:04"), o.Start.Format("2006-01-02 15:04"))
 		}
 		for j, a := range o.ActionItems {
-			v.check(strings.TrimSpace(a.Text) != "", fmt.Sprintf("%s.action_items[%d]", f, j+1), "must say what is to be done")
+			v.check(!Blank(a.Text), fmt.Sprintf("%s.action_items[%d]", f, j+1), "must say what is to be done")
+			v.long(fmt.Sprintf("%s.action_items[%d]", f, j+1), a.Text)
+			v.date(fmt.Sprintf("%s.action_items[%d].due", f, j+1), a.Due)
 			v.check(c.Org(a.OwnerOrg) != nil, fmt.Sprintf("%s.action_items[%d].owner", f, j+1), "must be a known organization")
 		}
 	}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -87,32 +86,6 @@ func (inv *Invitation) MarkSent(t time.Time, seq int, via string) error {
 		action = "update sent"
 	}
 	inv.record(t, action, "version "+strconv.Itoa(seq)+" via "+via)
-	return nil
-}
-
-// RecordReply records the partner's answer to version seq.
-func (inv *Invitation) RecordReply(t time.Time, state InvitationState, seq int, reps []Representative, note string) error {
-	if !state.IsReply() {
-		return Invalid("status", "%q is not a reply: give accepted, tentative or declined", state)
-	}
-	if inv.State == InvWaived {
-		return Invalid("state", "the invitation was waived (%s); reopen it before recording a reply", inv.WaiveReason)
-	}
-	if !inv.RepliedAt.IsZero() && seq < inv.ReplySequence {
-		return Invalid("sequence", "this reply answers version %d, older than the reply already recorded (version %d)", seq, inv.ReplySequence)
-	}
-	inv.State, inv.RepliedAt, inv.ReplySequence = state, t.UTC(), seq
-	if reps != nil {
-		inv.Representatives = slices.Clone(reps)
-	}
-	if note == "" && len(reps) > 0 {
-		names := make([]string, len(reps))
-		for i, r := range reps {
-			names[i] = r.String()
-		}
-		note = "representatives: " + strings.Join(names, ", ")
-	}
-	inv.record(t, "reply", note)
 	return nil
 }
 

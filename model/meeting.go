@@ -214,8 +214,7 @@ func MaterialChange(old, m *Meeting) bool {
 // agreement the convener is a party to.
 func (m *Meeting) Validate(c *Catalog) error {
 	v := validator{what: "meeting"}
-	v.check(strings.TrimSpace(m.Title) != "", "title", "must not be empty")
-	v.check(len(m.Title) <= 4000, "title", "is %d characters long; keep it under 4,000", len(m.Title))
+	v.title("title", m.Title)
 	v.check(slices.Contains(MeetingKinds, m.Kind), "kind", "%q is not one of %s", m.Kind, joinAny(MeetingKinds))
 	v.check(slices.Contains(MeetingStatuses, m.Status), "status", "%q is not one of %s", m.Status, joinAny(MeetingStatuses))
 	v.check(slices.Contains(Confidentialities, m.Confidentiality), "confidentiality", "%q is not one of %s", m.Confidentiality, joinAny(Confidentialities))
@@ -231,8 +230,13 @@ func (m *Meeting) Validate(c *Catalog) error {
 	if m.AllDay {
 		v.check(!m.FirstDay.IsZero(), "start", "must be set")
 		v.check(!m.LastDay.IsZero(), "end", "must be set")
+		v.date("start", m.FirstDay)
+		v.date("end", m.LastDay)
 		if !m.FirstDay.IsZero() && !m.LastDay.IsZero() {
 			v.check(!m.LastDay.Before(m.FirstDay), "end", "the last day %s is before the first day %s", m.LastDay, m.FirstDay)
+			if n := m.FirstDay.DaysUntil(m.LastDay) + 1; n > MaxAllDayDays {
+				v.add("end", "a whole-day meeting of %d days: the longest is one year (%d days)", n, MaxAllDayDays)
+			}
 		}
 		if m.Zone != "" {
 			if _, err := LoadZone(m.Zone); err != nil {
@@ -242,6 +246,8 @@ func (m *Meeting) Validate(c *Catalog) error {
 	} else {
 		v.check(!m.Start.IsZero(), "start", "must be set")
 		v.check(!m.End.IsZero(), "end", "must be set")
+		v.instant("start", m.Start)
+		v.instant("end", m.End)
 		if !m.Start.IsZero() && !m.End.IsZero() {
 			v.check(m.End.After(m.Start), "end", "%s is not after the start %s", m.End.Format("2006-01-02 15:04"), m.Start.Format("2006-01-02 15:04"))
 		}
@@ -257,8 +263,9 @@ func (m *Meeting) Validate(c *Catalog) error {
 		v.check(err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != "", "online", "%q is not a web address such as https://meet.example.org/room", u)
 	}
 	if cc := m.Venue.Country; cc != "" {
-		v.check(len(cc) == 2 && strings.ToUpper(cc) == cc && strings.Trim(cc, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "", "country", "%q is not a two-letter country code such as FR", cc)
+		v.check(IsCountryCode(cc), "country", "%q is not a two-letter ISO 3166-1 country code such as FR", cc)
 	}
+	v.texts(m)
 
 	// Areas must come from an agreement the convener is a party to.
 	if convener != nil {
@@ -274,13 +281,16 @@ func (m *Meeting) Validate(c *Catalog) error {
 		for _, id := range m.AreaIDs {
 			checkArea("areas", id)
 		}
+		v.repeatedAreas(c, "areas", m.AreaIDs)
 		for i, it := range m.Agenda {
-			v.check(strings.TrimSpace(it.Title) != "", fieldIdx("agenda", i)+".title", "must not be empty")
+			v.title(fieldIdx("agenda", i)+".title", it.Title)
 			for _, id := range it.AreaIDs {
 				checkArea(fieldIdx("agenda", i)+".areas", id)
 			}
+			v.repeatedAreas(c, fieldIdx("agenda", i)+".areas", it.AreaIDs)
 		}
 	}
+	v.repeatedItems("agenda", m.Agenda)
 	for i, mk := range m.InterestMarks {
 		v.check(c.Org(mk.OrgID) != nil, fieldIdx("interest_marks", i), "organization %d is not known", mk.OrgID)
 	}

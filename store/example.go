@@ -125,8 +125,8 @@ func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error
 		case 0:
 			_, err = s.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "ics")
 			if err == nil {
-				_, err = s.RecordReply(ctx, m.ID, iom, sent.AddDate(0, 0, 6), model.InvAccepted, m.Sequence,
-					[]model.Representative{{Name: "Amina Diallo", Email: "adiallo@iom.int"}})
+				_, err = s.RecordReply(ctx, m.ID, iom, model.Reply{At: sent.AddDate(0, 0, 6), State: model.InvAccepted,
+					Representatives: []model.Representative{{Name: "Amina Diallo", Email: "adiallo@iom.int"}}})
 			}
 		case 1:
 			_, err = s.MarkSent(ctx, m.ID, iom, sent, m.Sequence, "eml")
@@ -162,6 +162,8 @@ func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error
 	sr := &model.ConsultationSeries{AgreementID: g.ID, Title: "INTERPOL–IOM secretariats consultation", Zone: "Europe/Paris",
 		Start: first, Duration: 3 * time.Hour, RRule: "FREQ=MONTHLY;INTERVAL=6;BYDAY=2TU", Confidentiality: model.PartiesOnly,
 		VenueRotation: []model.Venue{{Name: "INTERPOL General Secretariat", City: "Lyon", Country: "FR"}, {Name: "IOM Headquarters", City: "Geneva", Country: "CH"}}}
+	sr.AlignStart()
+	first = sr.Start
 	if err := s.CreateSeries(ctx, sr); err != nil {
 		return err
 	}

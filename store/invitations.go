@@ -289,10 +289,10 @@ func (s *Store) MarkSent(ctx context.Context, meetingID, toOrg int64, at time.Ti
 	return s.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error { return inv.MarkSent(at, seq, via) })
 }
 
-// RecordReply records toOrg's answer (accepted, tentative, declined) to
-// version seq, naming its representatives.
-func (s *Store) RecordReply(ctx context.Context, meetingID, toOrg int64, at time.Time, state model.InvitationState, seq int, reps []model.Representative) (*model.Invitation, error) {
-	return s.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error { return inv.RecordReply(at, state, seq, reps, "") })
+// RecordReply records toOrg's answer (accepted, tentative, declined); the
+// invitation works out which version it answers (model.Invitation.RecordReply).
+func (s *Store) RecordReply(ctx context.Context, meetingID, toOrg int64, r model.Reply) (*model.Invitation, error) {
+	return s.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error { return inv.RecordReply(r) })
 }
 
 // Waive records an officer's decision not to send the invitation, and why.

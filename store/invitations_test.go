@@ -34,7 +34,7 @@ func TestInvitationFlowWithHistory(t *testing.T) {
 
 	reps := []model.Representative{{Name: "A. Officer", Email: "a.officer@interpol.int", Role: "Head of delegation"}, {Name: "B. Expert"}}
 	replyAt := mustTime(t, "2027-05-02T15:04:05Z")
-	inv, err = f.s.RecordReply(ctx, m.ID, f.interpol, replyAt, model.InvAccepted, 0, reps)
+	inv, err = f.s.RecordReply(ctx, m.ID, f.interpol, model.Reply{At: replyAt, State: model.InvAccepted, Representatives: reps})
 	require.NoError(t, err)
 	assert.Equal(t, model.InvAccepted, inv.State)
 	assert.Equal(t, 2, inv.Version)
@@ -65,7 +65,7 @@ func TestInvitationFlowWithHistory(t *testing.T) {
 	assert.Equal(t, model.InvAccepted, inv.State, "the partner's answer stands")
 
 	// A refused change (fn fails) writes nothing.
-	_, err = f.s.RecordReply(ctx, m.ID, f.interpol, replyAt, model.InvSent, 1, nil)
+	_, err = f.s.RecordReply(ctx, m.ID, f.interpol, model.Reply{At: replyAt, State: model.InvSent, Sequence: 1, HasSequence: true})
 	require.ErrorIs(t, err, model.ErrInvalid)
 	got, err = f.s.Invitation(ctx, m.ID, f.interpol)
 	require.NoError(t, err)

@@ -120,8 +120,8 @@ func TestActionPrefilterIsExact(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.s.MarkSent(ctx, partners.ID, f.iom, day(-10), 0, "ics")
 	require.NoError(t, err)
-	_, err = f.s.RecordReply(ctx, replied.ID, f.interpol, day(-3), model.InvAccepted, 0, nil)
-	require.NoError(t, err)
+	_, err = f.s.RecordReply(ctx, replied.ID, f.interpol, model.Reply{At: day(-3), State: model.InvAccepted})
+	require.ErrorIs(t, err, model.ErrInvalid, "a reply to an invitation never sent is refused: it stays owed")
 	_, err = f.s.MarkSent(ctx, excluded.ID, f.interpol, day(-10), 0, "ics")
 	require.NoError(t, err)
 	excluded.ObserversExcluded, excluded.ExclusionReason = true, "Rule 4"

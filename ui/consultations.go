@@ -121,6 +121,7 @@ func (s *consultationsScreen) onNew() {
 	}
 	n := nextWorkingDay(s.app.now().In(loc))
 	sr.Start = time.Date(n.Year(), n.Month(), n.Day(), 9, 0, 0, 0, loc)
+	sr.AlignStart()
 	s.list.UnselectAll()
 	s.edit(sr)
 }
@@ -234,6 +235,7 @@ func (s *consultationsScreen) read() (*model.ConsultationSeries, error) {
 		}
 		sr.VenueRotation = append(sr.VenueRotation, v)
 	}
+	sr.AlignStart() // the first consultation is the rule's first date from the day chosen
 	if err := sr.Validate(s.app.cat); err != nil {
 		return &sr, err
 	}

@@ -317,8 +317,8 @@ func (s *invitationsScreen) onRecordReply(ob model.Obligation) {
 			}
 			rs = append(rs, r)
 		}
-		seq, now, state := s.sequence(ob), s.app.now(), states[st.SelectedIndex()]
-		s.update(ob, func(inv *model.Invitation) error { return inv.RecordReply(now, state, seq, rs, note.Text) })
+		r := model.Reply{At: s.app.now(), State: states[st.SelectedIndex()], Representatives: rs, Comment: note.Text}
+		s.update(ob, func(inv *model.Invitation) error { return inv.RecordReply(r) })
 	}, s.app.win)
 }
 

@@ -103,6 +103,12 @@ func (e *env) dispatch(args []string) int {
 		e.help(e.stderr, nil)
 		return exitUsage
 	}
+	for i, arg := range rest {
+		if err := model.CheckArg(i+1, arg); err != nil {
+			fmt.Fprintf(e.stderr, "liaison %s: %v\n", cmd.name, err)
+			return exitUsage
+		}
+	}
 	c, runCmd := newCall(cmd)
 	positional, err := parseInterleaved(c.fs, rest)
 	if errors.Is(err, flag.ErrHelp) {

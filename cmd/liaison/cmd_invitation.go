@@ -51,6 +51,7 @@ type replyOptions struct {
 	Status          string
 	Representatives multi
 	On              string
+	Comment         string
 }
 
 func (o *replyOptions) bind(fs *flag.FlagSet) {
@@ -58,6 +59,7 @@ func (o *replyOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.Status, "status", "", "accepted, tentative or declined")
 	fs.Var(&o.Representatives, "representative", `a representative named, "Name <mail@domain>" (repeatable)`)
 	fs.StringVar(&o.On, "on", "", "the day of the reply, YYYY-MM-DD (default: now)")
+	fs.StringVar(&o.Comment, "comment", "", "what the partner wrote with the reply")
 }
 
 type waiveOptions struct {
@@ -150,18 +152,11 @@ func runReply(e *env, c *call, o *replyOptions) error {
 		if err != nil {
 			return err
 		}
-		m, err := st.Meeting(e.ctx, id)
+		inv, err := st.RecordReply(e.ctx, id, to.ID, model.Reply{At: at, State: state, Representatives: reps, Comment: o.Comment})
 		if err != nil {
 			return err
 		}
-		seq := m.Sequence
-		if inv, err := st.Invitation(e.ctx, id, to.ID); err == nil && !inv.SentAt.IsZero() {
-			seq = inv.SentSequence // the reply answers the version that was sent
-		}
-		if _, err := st.RecordReply(e.ctx, id, to.ID, at, state, seq, reps); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "Recorded: %s %s the invitation to meeting %d.\n", to.Acronym, state, id)
+		fmt.Fprintf(e.stdout, "Recorded: %s %s the invitation to meeting %d (version %d).\n", to.Acronym, state, id, inv.ReplySequence)
 		return nil
 	})
 }

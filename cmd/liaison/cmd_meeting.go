@@ -295,40 +295,9 @@ func wallOrDay(m *model.Meeting, start bool) string {
 	return m.End.In(m.Location()).Format(model.WallTimeLayout)
 }
 
-// parseAgendaItem reads "TITLE|AREA,AREA". Area names may themselves hold
-// commas ("The use of technology, software and systems"), so the list is
-// matched greedily against the known names, longest first.
+// parseAgendaItem reads "TITLE|AREA,AREA" (model.Catalog.ParseAgendaItem).
 func parseAgendaItem(cat *model.Catalog, convener int64, field, spec string) (model.AgendaItem, error) {
-	cut := strings.LastIndex(spec, "|")
-	title, list := spec, ""
-	if cut >= 0 {
-		title, list = spec[:cut], spec[cut+1:]
-	}
-	it := model.AgendaItem{Title: strings.TrimSpace(title)}
-	if it.Title == "" {
-		return it, model.Invalid(field, "the agenda item %q has no title; write \"TITLE|AREA,AREA\"", spec)
-	}
-	tokens := strings.Split(list, ",")
-	for i := 0; i < len(tokens); {
-		if strings.TrimSpace(tokens[i]) == "" {
-			i++
-			continue
-		}
-		matched := false
-		for j := len(tokens); j > i; j-- {
-			name := strings.Join(tokens[i:j], ",")
-			if ids, err := cat.AreasByName(field, convener, []string{name}); err == nil {
-				it.AreaIDs = append(it.AreaIDs, ids...)
-				i, matched = j, true
-				break
-			}
-		}
-		if !matched {
-			_, err := cat.AreasByName(field, convener, []string{tokens[i]})
-			return it, err
-		}
-	}
-	return it, nil
+	return cat.ParseAgendaItem(field, convener, spec)
 }
 
 func runMeetingList(e *env, c *call, o *meetingListOptions) error {

@@ -213,17 +213,20 @@ func (im *importer) reply(ctx context.Context, it *ical.Item, l *Line) error {
 	if !ok {
 		return model.Invalid("attendee", "no attendee of a partner organization answered (accepted, tentative, declined or delegated) in this reply")
 	}
-	_, err = im.st.UpdateInvitation(ctx, m.ID, org, func(inv *model.Invitation) error {
+	inv, err := im.st.UpdateInvitation(ctx, m.ID, org, func(inv *model.Invitation) error {
 		if inv.SentAt.IsZero() {
-			return model.Invalid("invitation", "%s replied, but no invitation to %s was recorded as sent", ans.From.Email, im.cat.Acronym(org))
+			return model.Invalid("invitation", "%s replied, but no invitation to %s was recorded as sent: record how it went out first (liaison invitation mark-sent %d --to %s --on D --via letter), then import the reply again", ans.From.Email, im.cat.Acronym(org), m.ID, im.cat.Acronym(org))
 		}
-		return inv.RecordReply(im.now, ans.State, it.Sequence, ans.Representatives, ans.Note)
+		return inv.RecordReply(model.Reply{At: im.now, State: ans.State, Sequence: it.Sequence, HasSequence: true, Representatives: ans.Representatives, Comment: ans.Note})
 	})
 	if err != nil {
 		return err
 	}
 	l.What = "reply"
-	l.Why = fmt.Sprintf("%s %s (version %d)", im.cat.Acronym(org), ans.State, it.Sequence)
+	l.Why = fmt.Sprintf("%s %s (version %d)", im.cat.Acronym(org), ans.State, inv.ReplySequence)
+	if inv.ReplySequence < inv.SentSequence {
+		l.Why += fmt.Sprintf("; version %d, sent since, is not yet answered", inv.SentSequence)
+	}
 	if len(ans.Representatives) > 0 {
 		names := make([]string, len(ans.Representatives))
 		for i, r := range ans.Representatives {

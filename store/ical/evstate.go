@@ -100,6 +100,14 @@ func (ev *evState) add(pr *prop, line int) error {
 		ev.duration = strings.TrimSpace(string(pr.value))
 	case "SUMMARY":
 		it.Meeting.Title = unescape(pr.value)
+	case "COMMENT":
+		if len(it.Comment) > model.MaxLongText {
+			break // CleanText cuts it with a note
+		}
+		if it.Comment != "" {
+			it.Comment += "\n"
+		}
+		it.Comment += unescape(pr.value)
 	case "LOCATION":
 		ev.location = unescape(pr.value)
 	case "DESCRIPTION":

@@ -32,6 +32,7 @@ type Item struct {
 	Organizer Person
 	Attendees []Attendee
 
+	Comment     string     // COMMENT: in a REPLY, what the partner wrote
 	Categories  []string   // CATEGORIES
 	Areas       []string   // the meeting's own areas, when a copy of Liaison wrote the file
 	AgendaAreas [][]string // the areas of each agenda item, beside Meeting.Agenda
@@ -124,6 +125,9 @@ func (it *Item) Answer(isPartner func(email string) bool) (a Answer, ok bool) {
 				}
 			}
 			a.Note = "delegated"
+		}
+		if c := strings.TrimSpace(it.Comment); c != "" {
+			a.Note = strings.TrimPrefix(a.Note+"; "+c, "; ")
 		}
 		return a, true
 	}
