@@ -55,6 +55,7 @@ type meetingEditor struct {
 	summary *widget.Label            // errors without a field of their own
 	save    *widget.Button
 	art2    *fyne.Container
+	layout  *adaptive
 	// Obligations is the Article 2 answer on show (for tests).
 	Obligations []model.Obligation
 	// Err is the validation error on show, nil when the form is valid.
@@ -151,11 +152,11 @@ func (e *meetingEditor) item(label, field string, w fyne.CanvasObject) *widget.F
 }
 
 func (e *meetingEditor) view() fyne.CanvasObject {
-	when := container.NewGridWithColumns(2, e.startDate, e.startTime)
-	until := container.NewGridWithColumns(2, e.endDate, e.endTime)
-	venue := container.NewVBox(e.venueName, e.venueAddress,
-		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(70, e.venueCountry.MinSize().Height), e.venueCountry), e.venueCity),
-		e.errLabel("country"), e.venueOnline, e.errLabel("online"))
+	// The time sits at the top of its cell: the date's words go under the date.
+	when := container.NewGridWithColumns(2, e.startDate, container.NewVBox(e.startTime))
+	until := container.NewGridWithColumns(2, e.endDate, container.NewVBox(e.endTime))
+	// Each venue field keeps its label once filled (a placeholder would go).
+	city := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(70, e.venueCountry.MinSize().Height), e.venueCountry), e.venueCity)
 	addAgenda := &widget.Button{Text: lang.L("Add agenda item"), Icon: theme.ContentAddIcon(), OnTapped: func() { e.addAgendaRow(model.AgendaItem{}); e.onChanged("") }}
 	form := &widget.Form{Items: []*widget.FormItem{
 		e.item(lang.L("Title"), "title", e.title),
@@ -165,7 +166,10 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("Start"), "start", when),
 		e.item(lang.L("End"), "end", until),
 		e.item(lang.L("Time zone"), "zone", e.zone),
-		e.item(lang.L("Venue"), "venue", venue),
+		e.item(lang.L("Venue"), "venue", e.venueName),
+		e.item(lang.L("Address"), "", e.venueAddress),
+		e.item(lang.L("City, country"), "country", city),
+		e.item(lang.L("Online link"), "online", e.venueOnline),
 		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason, e.marksBox)),
 		e.item(lang.L("Areas of cooperation"), "areas", e.areas),
 		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
@@ -204,8 +208,9 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		&widget.Label{Text: lang.L("What Article 2 says"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord},
 		&widget.Label{Text: lang.L("Recomputed as you type, before saving"), SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
 		e.art2)
-	split := container.NewHSplit(container.NewVScroll(container.NewVBox(form, e.summary)), container.NewVScroll(art2))
-	split.Offset = 0.62
+	// Side by side from 860 pixels (a 1280-pixel window); under the form below.
+	split := newAdaptive(container.NewVBox(form, e.summary), art2, 860, 0.62)
+	e.layout = split
 
 	e.fill(&e.draft)
 	if e.orig != nil {

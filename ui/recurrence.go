@@ -69,6 +69,8 @@ type recurrenceBuilder struct {
 	until    *widget.Entry
 	count    *widget.Entry
 	rule     *widget.Label
+	showRule *widget.Check // the raw RRULE shows only when asked for
+	unit     *widget.Label // "months" after the interval
 	onChange func()
 }
 
@@ -88,15 +90,24 @@ func newRecurrenceBuilder(onChange func()) *recurrenceBuilder {
 	b.count = &widget.Entry{PlaceHolder: lang.L("occurrences"), OnChanged: changed}
 	b.count.ExtendBaseWidget(b.count)
 	b.rule = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}, Wrapping: fyne.TextWrapBreak}
+	b.rule.Hide()
+	b.showRule = widget.NewCheck(lang.L("Show the iCalendar rule"), func(on bool) {
+		if on {
+			b.rule.Show()
+		} else {
+			b.rule.Hide()
+		}
+	})
+	b.unit = widget.NewLabel(lang.L("months"))
 	return b
 }
 
 func (b *recurrenceBuilder) view() fyne.CanvasObject {
 	return container.NewVBox(
-		container.NewGridWithColumns(2, b.freq, container.NewBorder(nil, nil, widget.NewLabel(lang.L("every")), nil, b.interval)),
+		container.NewGridWithColumns(2, b.freq, container.NewBorder(nil, nil, widget.NewLabel(lang.L("every")), b.unit, b.interval)),
 		container.NewGridWithColumns(2, b.ordinal, container.NewStack(b.weekday, b.monthDay)),
 		container.NewGridWithColumns(2, b.end, container.NewStack(b.until, b.count)),
-		b.rule,
+		b.showRule, b.rule,
 	)
 }
 
@@ -193,6 +204,7 @@ func (b *recurrenceBuilder) sync() {
 	show(b.monthDay, monthly && b.ordinal.SelectedIndex() <= 0)
 	show(b.until, b.end.SelectedIndex() == 1)
 	show(b.count, b.end.SelectedIndex() == 2)
+	b.unit.SetText([]string{lang.L("weeks"), lang.L("months"), lang.L("years")}[max(b.freq.SelectedIndex(), 0)])
 }
 
 // parseRRule reads back the simple rules the builder writes; others come

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// visibleObjects walks what is on show under o: hidden objects and
+// what they hold are left out.
+func visibleObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	visit(o)
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			visibleObjects(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			visibleObjects(c, visit)
+		}
+	}
+}
+
+// wrapsInsideAWord returns the wrapping labels under o that are narrower
+// than their longest word, which Fyne then breaks letter by letter.
+func wrapsInsideAWord(o fyne.CanvasObject) []string {
+	var bad []string
+	visibleObjects(o, func(o fyne.CanvasObject) {
+		l, ok := o.(*widget.Label)
+		if !ok || l.Wrapping == fyne.TextWrapOff || l.Text == "" || l.Truncation != fyne.TextTruncateOff {
+			return
+		}
+		size := theme.TextSize()
+		if l.SizeName != "" {
+			size = theme.Size(l.SizeName)
+		}
+		longest := ""
+		var need float32
+		for _, w := range strings.Fields(l.Text) {
+			if n := fyne.MeasureText(w, size, l.TextStyle).Width; n > need {
+				need, longest = n, w
+			}
+		}
+		need += 2 * theme.InnerPadding()
+		if l.Size().Width+0.5 < need {
+			bad = append(bad, longest+" in "+strings.ReplaceAll(l.Text, "\n", " ")[:min(60, len(l.Text))])
+		}
+	})
+	return bad
+}
+
+func TestEveryScreenFitsItsWordsAtBothSizes(t *testing.T) {
+	a, st := newTestApp(t)
+	require.NoError(t, st.SeedExample(context.Background(), testNow, 0))
+	a.loadCatalog(nil)
+	for _, size := range []fyne.Size{{Width: 900, Height: 600}, {Width: 1280, Height: 800}} {
+		a.win.Resize(size)
+		for _, s := range a.screens {
+			a.Show(s.key)
+			assert.Empty(t, wrapsInsideAWord(a.win.Content()), "%s at %v", s.key, size)
+		}
+		a.ShowForScreenshot("editor")
+		e := a.meetings.editor
+		require.NotNil(t, e)
+		assert.Equal(t, size.Width > 1000, e.layout.Wide, "the Article 2 panel is beside the form only when it fits (%v)", size)
+		assert.Empty(t, wrapsInsideAWord(a.win.Content()), "meeting editor at %v", size)
+		a.meetings.closeEditor()
+	}
+}
