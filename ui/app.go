@@ -108,6 +108,9 @@ func newApp(ctx context.Context, fa fyne.App, st *store.Store, sync bool, now fu
 	setupLanguage(fa.Preferences().String(prefLanguage))
 	applyTheme(fa, fa.Preferences().StringWithFallback(prefTheme, "system"))
 	fa.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon))
+	if st != nil {
+		guardFileSaves(st.Path()) // savefile.go: a save dialog never truncates a file
+	}
 	a := &App{ctx: ctx, fa: fa, st: st, now: now, sync: sync}
 	a.win = fa.NewWindow("Liaison")
 	a.win.SetMaster()
@@ -372,22 +375,22 @@ func (a *App) showError(err error) {
 // on the UI goroutine; an error goes to a dialog instead.
 func background[T any](a *App, load func(ctx context.Context) (T, error), show func(T)) {
 	if a.sync {
-		v, err := load(a.ctx)
+		v, err := safely(a, a.ctx, load)
 		if err != nil {
 			a.showError(err)
 			return
 		}
-		show(v)
+		showSafely(a, show, v)
 		return
 	}
 	go func() {
-		v, err := load(a.ctx)
+		v, err := safely(a, a.ctx, load)
 		fyne.Do(func() {
 			if err != nil {
 				a.showError(err)
 				return
 			}
-			show(v)
+			showSafely(a, show, v)
 		})
 	}()
 }

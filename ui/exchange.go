@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
-	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/store/exchange"
 )
@@ -86,15 +85,9 @@ func (s *invitationsScreen) export(eml bool) {
 		_ = w.Close() // exchange writes the file itself, atomically
 		ics, emlPath := path, ""
 		if eml {
-			ics, emlPath = strings.TrimSuffix(path, ".eml")+".ics", path
+			ics, emlPath = exchange.ICSBeside(path), path
 		}
-		now := a.now()
-		background(a, func(ctx context.Context) (string, error) {
-			return exportInvitation(ctx, a.st, ob.MeetingID, ob.To, now, ics, emlPath)
-		}, func(msg string) {
-			dialog.ShowInformation(lang.L("Invitation exported and recorded as sent"), msg, a.win)
-			s.update(ob, func(*model.Invitation) error { return nil })
-		})
+		s.exportTo(ob, ics, emlPath) // export_files.go
 	}, a.win)
 	name := fmt.Sprintf("invitation-%d-%s", ob.MeetingID, strings.ToLower(a.cat.Acronym(ob.To)))
 	if m := s.meetings[ob.MeetingID]; m != nil {

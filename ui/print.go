@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/ui/brief"
 	"github.com/liaison-app/liaison/ui/briefing"
 )
@@ -95,24 +96,27 @@ func savePDF(a *App, pdf []byte, name string) {
 			a.showError(err)
 			return
 		}
-		_, err = w.Write(pdf)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		path := w.URI().Path()
+		writeChosenPDF(a, w, pdf)
+	}, a.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// writeChosenPDF writes pdf to the file the save dialog chose (w), then
+// offers to print it.
+func writeChosenPDF(a *App, w fyne.URIWriteCloser, pdf []byte) {
+	path := w.URI().Path()
+	_ = w.Close() // nothing written through it (savefile.go)
+	// The app's briefs are for internal use (internal notes in them):
+	// only the user may read the file. Never over the database.
+	a.do(func(context.Context) error { return a.st.WriteOutput(path, pdf, store.Private) }, func() {
 		dialog.ShowConfirm(lang.L("Print brief"), lang.L("The brief was saved to {{.Path}}. Send it to the printer?", map[string]any{"Path": path}), func(ok bool) {
 			if ok {
 				a.do(func(context.Context) error { return brief.Print(path) }, nil)
 			}
 		}, a.win)
-	}, a.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	})
 }
 
 // briefFileName names a brief after its day and title: 2027-06-23-european-regional-conference.pdf.

@@ -37,18 +37,18 @@ func longTask[T any](a *App, title, message string, work func(ctx context.Contex
 		case err != nil:
 			a.showError(err)
 		default:
-			show(v)
+			showSafely(a, show, v)
 		}
 	}
 	if a.sync { // tests: no goroutine, so that they see the result at once
 		p.dialog.Show()
-		v, err := work(ctx)
+		v, err := safely(a, ctx, work)
 		finish(v, err)
 		return p
 	}
 	p.dialog.Show()
 	go func() {
-		v, err := work(ctx)
+		v, err := safely(a, ctx, work)
 		if ctx.Err() != nil && err == nil {
 			err = errCancelled
 		}

@@ -6,13 +6,21 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/ui"
 )
 
 // runApp starts the desktop app on the database --db names, or on the
 // default one, seeding it with the INTERPOL–IOM template on first run.
-func (e *env) runApp(args []string) int {
+func (e *env) runApp(args []string) (code int) {
 	c := newDBCall("liaison")
+	defer func() { // a bug on the app's own goroutine: one line, and a report
+		if v := recover(); v != nil {
+			db, _ := store.PathFrom(c.db)
+			fmt.Fprintf(e.stderr, "liaison: %s\n", oneLine(store.Recovered(db, "liaison (the desktop app)", v)))
+			code = exitError
+		}
+	}()
 	if err := c.fs.Parse(args); err != nil || c.fs.NArg() > 0 {
 		fmt.Fprintln(e.stderr, "usage: liaison [--db PATH]   (liaison help lists the commands)")
 		return exitUsage

@@ -121,7 +121,7 @@ func (e *env) dispatch(args []string) int {
 		return exitUsage
 	}
 	c.args = positional
-	if err := runCmd(e, c); err != nil {
+	if err := e.safeRun(cmd.name, c, runCmd); err != nil {
 		var u usageError
 		if errors.As(err, &u) {
 			fmt.Fprintf(e.stderr, "liaison %s: %s\nusage: liaison %s %s\n", cmd.name, u.msg, cmd.name, cmd.args)
