@@ -108,37 +108,40 @@ func (t *Termination) Effective() Date {
 }
 
 // InForceOn reports whether the agreement binds its parties on day d; when
-// it does not, it says why and on which article that rests.
-func (a *Agreement) InForceOn(d Date) (ok bool, why, article string) {
-	code, on, notice := a.inForce(d)
-	switch code {
-	case "":
-		return true, "", ""
-	case WhyConditionFailed:
-		return false, "its entry into force failed: " + a.conditionText(), or(a.EntryIntoForceArticle, "Art. 12.1")
-	case WhyNoEntryDate:
-		return false, "it has no date of entry into force", or(a.EntryIntoForceArticle, "Art. 12.1")
-	case WhyNotYetInForce:
-		return false, "it enters into force only on " + on.String(), or(a.EntryIntoForceArticle, "Art. 12.1")
+// it does not, code says why, with the day that matters (entry into force,
+// or the termination's effect), and article the article it rests on.
+func (a *Agreement) InForceOn(d Date) (ok bool, code WhyCode, on Date, article string) {
+	code, on = a.inForce(d)
+	if code == WhyInForce {
+		return true, code, on, ""
 	}
-	return false, "its termination took effect on " + on.String() + " (notice given on " + notice.String() + ")", or(a.TerminationArticle, "Art. 12.3")
+	return false, code, on, a.inForceArticle(code)
 }
 
-// inForce says why the agreement does not bind on day d ("" when it does),
-// with the day that matters and, for a termination, the notice day.
-func (a *Agreement) inForce(d Date) (code string, on, notice Date) {
+// inForceArticle is the article a reason of inForce rests on.
+func (a *Agreement) inForceArticle(code WhyCode) string {
+	if code == WhyTerminated {
+		return or(a.TerminationArticle, "Art. 12.3")
+	}
+	return or(a.EntryIntoForceArticle, "Art. 12.1")
+}
+
+// inForce says why the agreement does not bind on day d (WhyInForce when
+// it does), with the day that matters.
+func (a *Agreement) inForce(d Date) (code WhyCode, on Date) {
 	switch {
 	case a.ConditionFailed:
-		return WhyConditionFailed, Date{}, Date{}
+		return WhyConditionFailed, Date{}
 	case a.InForceFrom.IsZero():
-		return WhyNoEntryDate, Date{}, Date{}
+		return WhyNoEntryDate, Date{}
 	case d.Before(a.InForceFrom):
-		return WhyNotYetInForce, a.InForceFrom, Date{}
+		return WhyNotYetInForce, a.InForceFrom
 	case a.Termination != nil && !d.Before(a.Termination.Effective()):
-		return WhyTerminated, a.Termination.Effective(), a.Termination.NoticeOn
+		return WhyTerminated, a.Termination.Effective()
 	}
-	return "", Date{}, Date{}
+	return WhyInForce, Date{}
 }
+
 func or(s, def string) string {
 	if s == "" {
 		return def
@@ -153,13 +156,6 @@ func (a *Agreement) LastDayInForce() Date {
 		return Date{}
 	}
 	return a.Termination.Effective().AddDays(-1)
-}
-
-func (a *Agreement) conditionText() string {
-	if a.InForceCondition == "" {
-		return "condition not met"
-	}
-	return a.InForceCondition
 }
 
 // HasParty reports whether org is a party to the agreement.

@@ -1,12 +1,8 @@
 package model
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
-	"unsafe"
 )
 
 // ObligationState is the Article 2 rule's answer for one meeting and one
@@ -16,6 +12,7 @@ type ObligationState string
 // The answers of the Article 2 rule.
 const (
 	Owed       ObligationState = "owed"        // an invitation is owed and not yet due within a week
+	Missed     ObligationState = "missed"      // the meeting began and the owed invitation was never sent
 	DueSoon    ObligationState = "due-soon"    // owed, due within DueSoonDays (or today)
 	Overdue    ObligationState = "overdue"     // owed, past its due day, not sent
 	Sent       ObligationState = "sent"        // sent, no reply yet, meeting not begun
@@ -32,7 +29,7 @@ const (
 
 // ObligationStates lists every answer, in the order of urgency a dashboard
 // shows them.
-var ObligationStates = []ObligationState{Overdue, DueSoon, UpdateOwed, Review, Owed, Sent, NoReply, Tentative, Accepted, Declined, Waived, Void, NotOwed}
+var ObligationStates = []ObligationState{Overdue, DueSoon, UpdateOwed, Review, Owed, Missed, Sent, NoReply, Tentative, Accepted, Declined, Waived, Void, NotOwed}
 
 // NeedsAction reports whether the answer asks an officer to do something.
 func (s ObligationState) NeedsAction() bool {
@@ -47,7 +44,8 @@ func (s ObligationState) NeedsAction() bool {
 const DueSoonDays = 7
 
 // Obligation is one answer of the Article 2 rule: what is owed, by whom, to
-// whom, under which agreement and article, by when, and why.
+// whom, under which agreement and article, by when, and why. Why holds the
+// facts of the reason; ui/explain says them in words.
 type Obligation struct {
 	MeetingID    int64           `json:"meeting_id"`
 	AgreementID  int64           `json:"agreement_id"`
@@ -57,7 +55,7 @@ type Obligation struct {
 	Article      string          `json:"article"`
 	State        ObligationState `json:"state"`
 	Due          Date            `json:"due"` // zero when nothing is owed
-	Reason       string          `json:"reason"`
+	Why          Why             `json:"why"`
 	InvitationID int64           `json:"invitation_id,omitempty"`
 	Areas        []int64         `json:"areas,omitempty"` // the areas of interest to To that the meeting touches
 }
@@ -73,15 +71,34 @@ type Obligation struct {
 // when the catalog knows who we are: our meetings tell what we owe, the
 // partners' tell what we should have received.
 func Obligations(c *Catalog, m *Meeting, invs []Invitation, now time.Time) []Obligation {
-	us := c.Us()
-	return appendObligations(&texts{}, nil, c, us, m, invs, now, DateOf(now.In(zoneOf(us))), nil)
+	r := newRuler(c, now)
+	return r.append(nil, m, invs)
 }
 
-// appendObligations answers for one meeting at the end of out; when whys
-// is not nil, the reasons in parts go at the end of *whys, one per answer.
-func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization, m *Meeting, invs []Invitation, now time.Time, today Date, whys *[]Why) []Obligation {
+// ruler runs the rule on meetings at one instant; its areas block hands
+// out the Areas of the answers, so that the rule over 100,000 meetings
+// allocates a few blocks rather than a slice per answer.
+type ruler struct {
+	c     *Catalog
+	us    *Organization
+	usLoc *time.Location
+	now   time.Time
+	today Date
+	areas []int64
+}
+
+func newRuler(c *Catalog, now time.Time) *ruler {
+	us := c.Us()
+	loc := zoneOf(us)
+	return &ruler{c: c, us: us, usLoc: loc, now: now, today: DateOf(now.In(loc))}
+}
+
+// append answers for one meeting at the end of out.
+func (r *ruler) append(out []Obligation, m *Meeting, invs []Invitation) []Obligation {
+	c, us := r.c, r.us
 	first := len(out)
 	start := m.StartDay()
+	begun := !r.now.Before(m.StartsAt())
 	for _, gi := range c.byConvener[m.ConvenerID] {
 		g := &c.Agreements[gi]
 		conv := g.Party(m.ConvenerID)
@@ -96,25 +113,14 @@ func appendObligations(tx *texts, out []Obligation, c *Catalog, us *Organization
 			// already answered for this addressee, keep the weightier answer.
 			out = append(out, Obligation{})
 			ob := &out[len(out)-1]
-			var w *Why
-			if whys != nil {
-				*whys = append(*whys, Why{})
-				w = &(*whys)[len(*whys)-1]
-			}
-			answer(ob, w, tx, c, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, today, now)
+			r.answer(ob, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, begun)
 			ob.Incoming = us != nil && p.OrgID == us.ID
 			for i := first; i < len(out)-1; i++ {
 				if out[i].To == ob.To {
 					if weight(ob.State) > weight(out[i].State) {
 						out[i] = *ob
-						if whys != nil {
-							(*whys)[i] = *w
-						}
 					}
 					out = out[:len(out)-1]
-					if whys != nil {
-						*whys = (*whys)[:len(*whys)-1]
-					}
 					break
 				}
 			}
@@ -154,25 +160,16 @@ func findInvitation(invs []Invitation, to int64) *Invitation {
 }
 
 // answer applies the rule to one meeting, one agreement and one addressee.
-func answer(ob *Obligation, w *Why, tx *texts, c *Catalog, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start, today Date, now time.Time) {
-	from, toA := c.Acronym(m.ConvenerID), c.Acronym(to)
+func (r *ruler) answer(ob *Obligation, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start Date, begun bool) {
 	*ob = Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
 	if inv != nil {
 		ob.InvitationID = inv.ID
 	}
-	name := g.ShortName
-	if name == "" {
-		name = g.Title
-	}
 
 	// An agreement that does not bind on the meeting's day creates nothing.
-	if ok, why, art := g.InForceOn(start); !ok {
-		ob.State, ob.Article = NotOwed, art
-		ob.Reason = tx.join(name, " does not bind on ", tx.date(start), ": ", why, ".")
-		if w != nil {
-			code, on, notice := g.inForce(start)
-			*w = Why{Code: code, Date: on, Date2: notice, Detail: g.conditionText()}
-		}
+	if code, _ := g.inForce(start); code != WhyInForce {
+		ob.State, ob.Article = NotOwed, g.inForceArticle(code)
+		ob.Why = Why{Code: code, Date: start, Text: g.InForceCondition}
 		return
 	}
 
@@ -180,216 +177,133 @@ func answer(ob *Obligation, w *Why, tx *texts, c *Catalog, g *Agreement, article
 	// remind that the partner must be told.
 	if m.Status == StatusCancelled {
 		ob.State = Void
-		ob.Reason = "The meeting was cancelled."
-		why := Why{Code: WhyVoid}
+		ob.Why = Why{Code: WhyVoid}
 		if inv != nil && !inv.SentAt.IsZero() {
-			sentOn := DateOf(inv.SentAt.In(zoneOf(c.Us())))
+			sentOn := DateOf(inv.SentAt.In(r.usLoc))
 			if inv.SentSequence < m.Sequence {
-				ob.Reason += " The invitation sent to " + toA + " on " + sentOn.String() + " must be followed by a cancellation notice."
-				why = Why{Code: WhyVoidNoticeOwed, Date: sentOn}
+				ob.Why = Why{Code: WhyVoidNoticeOwed, Date: sentOn}
 			} else {
-				ob.Reason += fmt.Sprintf(" %s was sent the cancellation (version %d).", toA, inv.SentSequence)
-				why = Why{Code: WhyVoidNoticeSent, N: inv.SentSequence}
+				ob.Why = Why{Code: WhyVoidNoticeSent, Date: sentOn, N: int32(inv.SentSequence)}
 			}
-		}
-		if w != nil {
-			*w = why
 		}
 		return
 	}
 
 	if inv != nil && inv.State == InvWaived {
 		ob.State = Waived
-		ob.Reason = fmt.Sprintf("The invitation from %s to %s was waived: %s.", from, toA, strings.TrimSuffix(inv.WaiveReason, "."))
-		if w != nil {
-			*w = Why{Code: WhyWaived, Detail: strings.TrimSuffix(inv.WaiveReason, ".")}
-		}
+		ob.Why = Why{Code: WhyWaived, Text: inv.WaiveReason}
 		return
 	}
 
 	// Once sent, the record speaks: update owed, the reply, or waiting.
 	if inv != nil && !inv.SentAt.IsZero() {
-		sentOn := DateOf(inv.SentAt.In(zoneOf(c.Us())))
+		sentOn := DateOf(inv.SentAt.In(r.usLoc))
+		ob.Why = Why{Date: sentOn, N: int32(inv.SentSequence), M: int32(m.Sequence)}
 		switch {
 		case m.Sequence > inv.SentSequence:
-			ob.State = UpdateOwed
-			ob.Reason = tx.join("The meeting changed (time, place or status) after version ", tx.itoa(inv.SentSequence), " was sent to ", toA, " on ", tx.date(sentOn), "; send the update (version ", tx.itoa(m.Sequence), ").")
+			ob.State, ob.Why.Code = UpdateOwed, WhyUpdateOwed
 		case inv.State == InvAccepted:
-			ob.State = Accepted
-			ob.Reason = tx.join(toA, " accepted", repsText(inv.Representatives), ".")
+			ob.State, ob.Why.Code, ob.Why.Reps = Accepted, WhyAccepted, inv.Representatives
 		case inv.State == InvTentative:
-			ob.State = Tentative
-			ob.Reason = tx.join(toA, " replied tentatively", repsText(inv.Representatives), ".")
+			ob.State, ob.Why.Code, ob.Why.Reps = Tentative, WhyTentative, inv.Representatives
 		case inv.State == InvDeclined:
-			ob.State = Declined
-			ob.Reason = tx.join(toA, " declined.")
-		case inv.State == InvNoReply || !now.Before(m.StartsAt()):
-			ob.State = NoReply
-			ob.Reason = tx.join("Sent to ", toA, " on ", tx.date(sentOn), " (version ", tx.itoa(inv.SentSequence), "); the meeting began with no reply.")
+			ob.State, ob.Why.Code = Declined, WhyDeclined
+		case inv.State == InvNoReply || begun:
+			ob.State, ob.Why.Code = NoReply, WhyNoReply
 		default:
-			ob.State = Sent
-			ob.Reason = tx.join("Sent to ", toA, " on ", tx.date(sentOn), " (version ", tx.itoa(inv.SentSequence), "); awaiting a reply.")
-		}
-		if w != nil {
-			*w = Why{Code: string(ob.State), Date: sentOn, N: inv.SentSequence, M: m.Sequence, Detail: repsNames(inv.Representatives)}
+			ob.State, ob.Why.Code = Sent, WhySent
 		}
 		return
 	}
 
 	// Nothing sent: is an invitation owed at all?
 	if !m.IGOsInvited {
-		ob.State = NotOwed
-		ob.Reason = tx.fixed(fixedKey{1, g, m.ConvenerID, to}, "No intergovernmental organizations are invited to this meeting, so ", from, " owes ", toA, " no observer invitation.")
-		if w != nil {
-			*w = Why{Code: WhyNoIGOs}
-		}
+		ob.State, ob.Why = NotOwed, Why{Code: WhyNoIGOs}
 		return
 	}
 	if m.ObserversExcluded {
-		ob.State = NotOwed
-		ob.Reason = fmt.Sprintf("The rules of procedure exclude observers: %s.", strings.TrimSuffix(m.ExclusionReason, "."))
-		if w != nil {
-			*w = Why{Code: WhyExcluded, Detail: strings.TrimSuffix(m.ExclusionReason, ".")}
-		}
+		ob.State, ob.Why = NotOwed, Why{Code: WhyExcluded, Text: m.ExclusionReason}
 		return
 	}
-	because, matched, anyArea := interestReason(tx, c, g, m, to)
-	if because.empty() {
-		if !anyArea {
-			ob.State = Review
-			ob.Reason = tx.fixed(fixedKey{2, g, m.ConvenerID, to}, "IGOs are invited but no area of cooperation is on the agenda yet: decide whether matters of interest to ", toA, " are to be discussed.")
-			if w != nil {
-				*w = Why{Code: WhyReview}
-			}
-			return
-		}
-		ob.State = NotOwed
-		ob.Reason = tx.fixed(fixedKey{3, g, m.ConvenerID, to}, "IGOs are invited, but no agenda item concerns an area of interest to ", toA, " under ", name, ".")
-		if w != nil {
-			*w = Why{Code: WhyNoInterest}
+	because, matched, anyArea := r.interest(g, m, to)
+	if because.Because == BecauseNone {
+		switch {
+		case !anyArea && begun:
+			// Nobody judged whether the meeting concerned the partner,
+			// and it has begun: the chance has passed either way.
+			ob.State, ob.Why = Missed, Why{Code: WhyMissedUnreviewed, Date: start}
+		case !anyArea:
+			ob.State, ob.Why = Review, Why{Code: WhyReview}
+		default:
+			ob.State, ob.Why = NotOwed, Why{Code: WhyNoInterest}
 		}
 		return
 	}
 	ob.Areas = matched
 	ob.Due = start.AddDays(-g.LeadTimeDays)
-	left := today.DaysUntil(ob.Due)
+	left := r.today.DaysUntil(ob.Due)
+	because.Date, because.Lead = ob.Due, int32(g.LeadTimeDays)
+	ob.Why = because
 	switch {
+	case begun:
+		ob.State, ob.Why.Code, ob.Why.N = Missed, WhyMissed, int32(-left)
 	case left < 0:
-		ob.State = Overdue
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " was due on ", tx.date(ob.Due), " (", tx.itoa(-left), " days ago): ", because.lead, because.title, because.mid, because.areas, because.note, ".")
+		ob.State, ob.Why.Code, ob.Why.N = Overdue, WhyOverdue, int32(-left)
 	case left <= DueSoonDays:
-		ob.State = DueSoon
-		when := "in " + tx.itoa(left) + " days"
-		switch left {
-		case 0:
-			when = "today"
-		case 1:
-			when = "tomorrow"
-		}
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is due ", when, ", ", tx.date(ob.Due), ": ", because.lead, because.title, because.mid, because.areas, because.note, ".")
+		ob.State, ob.Why.Code, ob.Why.N = DueSoon, WhyDueSoon, int32(left)
 	default:
-		ob.State = Owed
-		ob.Reason = tx.join("An observer invitation from ", from, " to ", toA, " is owed by ", tx.date(ob.Due), ": ", because.lead, because.title, because.mid, because.areas, because.note, ".")
-	}
-	if w != nil {
-		days := left
-		if days < 0 {
-			days = -days
-		}
-		*w = Why{Code: string(ob.State), Because: because.code, Item: because.title, Areas: because.areas,
-			Note: strings.TrimSuffix(strings.TrimPrefix(because.note, " ("), ")"), Date: ob.Due, N: days}
+		ob.State, ob.Why.Code, ob.Why.N = Owed, WhyOwed, int32(left)
 	}
 }
 
-// why is the reason a meeting concerns an addressee, kept in pieces so
-// that the answer's text is written in one go.
-type why struct{ code, lead, title, mid, areas, note string }
-
-func (w why) empty() bool { return w.lead == "" }
-
-// interestReason says why the meeting concerns addressee `to` under g: the
+// interest says why the meeting concerns addressee `to` under g: the
 // first agenda item (or the meeting's own area) that touches an area in to's
-// interest profile, or an officer's mark. matched lists every such area.
-// anyArea reports whether the meeting has any area at all (of any
-// agreement) or an officer's mark: without one, the answer is "review".
-func interestReason(tx *texts, c *Catalog, g *Agreement, m *Meeting, to int64) (because why, matched []int64, anyArea bool) {
+// interest profile, or an officer's mark. matched lists every such area;
+// the reason names its first because.NAreas. anyArea reports whether the
+// meeting has any area at all (of any agreement) or an officer's mark:
+// without one, the answer is "review".
+func (r *ruler) interest(g *Agreement, m *Meeting, to int64) (because Why, matched []int64, anyArea bool) {
 	anyArea = len(m.AreaIDs) > 0 || len(m.InterestMarks) > 0
-	// note adds the areas of ids that interest `to` to matched and returns
-	// those it added; the first list with a hit gives the reason.
-	note := func(ids []int64) (hits []int64) {
-		before := len(matched)
+	// Matched areas go at the end of the shared block; the answer keeps
+	// them as a slice of it that cannot grow into the next answer's.
+	if cap(r.areas)-len(r.areas) < 64 {
+		r.areas = make([]int64, 0, 4096)
+	}
+	base := len(r.areas)
+	note := func(ids []int64) int {
+		before := len(r.areas)
 		for _, id := range ids {
 			anyArea = true
-			if g.Area(id) != nil && g.InterestedIn(to, id) && !slices.Contains(matched, id) {
-				matched = append(matched, id)
+			if g.Area(id) != nil && g.InterestedIn(to, id) && !slices.Contains(r.areas[base:], id) {
+				r.areas = append(r.areas, id) // a full block moves whole: earlier answers keep the old one
 			}
 		}
-		return matched[before:]
+		return len(r.areas) - before
 	}
 	for _, it := range m.Agenda {
-		if hits := note(it.AreaIDs); len(hits) > 0 && because.empty() {
-			because = why{code: BecauseItem, lead: "IGOs are invited and the agenda item “", title: it.Title, mid: "” concerns ", areas: areaNames(tx, g, hits)}
+		if n := note(it.AreaIDs); n > 0 && because.Because == BecauseNone {
+			because = Why{Because: BecauseItem, Text: it.Title, NAreas: int32(n)}
 		}
 	}
-	if hits := note(m.AreaIDs); len(hits) > 0 && because.empty() {
-		because = why{code: BecauseMeeting, lead: "IGOs are invited and the meeting concerns ", areas: areaNames(tx, g, hits)}
+	if n := note(m.AreaIDs); n > 0 && because.Because == BecauseNone {
+		because = Why{Because: BecauseMeeting, NAreas: int32(n)}
 	}
-	if because.empty() {
+	if because.Because == BecauseNone {
 		for _, mk := range m.InterestMarks {
 			if mk.OrgID == to {
-				because = why{code: BecauseMark, lead: "IGOs are invited and an officer marked the meeting as a matter of interest to ", title: c.Acronym(to)}
-				if mk.Note != "" {
-					because.note = " (" + strings.TrimSuffix(mk.Note, ".") + ")"
-				}
+				because = Why{Because: BecauseMark, Text: mk.Note}
 			}
 		}
 	}
+	if len(r.areas) > base {
+		matched = r.areas[base:len(r.areas):len(r.areas)]
+	}
 	return because, matched, anyArea
-}
-
-func areaNames(tx *texts, g *Agreement, ids []int64) string {
-	if len(ids) == 1 {
-		return g.Area(ids[0]).Name
-	}
-	names := make([]string, 0, 2*len(ids))
-	for i, id := range ids {
-		switch {
-		case i == 0:
-		case i == len(ids)-1:
-			names = append(names, " and ")
-		default:
-			names = append(names, ", ")
-		}
-		names = append(names, g.Area(id).Name)
-	}
-	return tx.join(names...)
-}
-
-// repsNames lists the representatives' names (their addresses when they
-// have none), comma-separated.
-func repsNames(reps []Representative) string {
-	s := make([]string, len(reps))
-	for i, r := range reps {
-		s[i] = r.Name
-		if s[i] == "" {
-			s[i] = r.Email
-		}
-	}
-	return strings.Join(s, ", ")
-}
-
-func repsText(reps []Representative) string {
-	if len(reps) == 0 {
-		return ""
-	}
-	return ", naming " + repsNames(reps)
 }
 
 // AllObligations runs the rule on many meetings; invs maps a meeting id to
 // its invitation records. It is linear in the number of meetings.
 func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation, now time.Time) []Obligation {
-	us := c.Us()
-	today := DateOf(now.In(zoneOf(us)))
 	size := 0
 	for i := range meetings {
 		for _, gi := range c.byConvener[meetings[i].ConvenerID] {
@@ -397,82 +311,9 @@ func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation,
 		}
 	}
 	out := make([]Obligation, 0, size)
-	tx := &texts{}
+	r := newRuler(c, now)
 	for i := range meetings {
-		out = appendObligations(tx, out, c, us, &meetings[i], invs[meetings[i].ID], now, today, nil)
+		out = r.append(out, &meetings[i], invs[meetings[i].ID])
 	}
 	return out
-}
-
-// texts hands out the reasons' strings from large shared blocks, so that
-// running the rule on 100,000 meetings allocates a few hundred blocks
-// instead of a string per answer. Bytes are only ever appended: a string
-// handed out is never written again.
-type texts struct {
-	block []byte
-	// once holds the reasons that do not depend on the meeting, written
-	// once per agreement and pair of organizations (a handful: a slice
-	// searched in order beats a map here).
-	once []fixedReason
-}
-
-// fixedKey names a reason that depends only on the agreement and the pair.
-type fixedKey struct {
-	kind     int
-	g        *Agreement
-	from, to int64
-}
-
-type fixedReason struct {
-	key  fixedKey
-	text string
-}
-
-// fixed returns the reason for key, writing it from parts the first time.
-func (tx *texts) fixed(key fixedKey, parts ...string) string {
-	for i := range tx.once {
-		if tx.once[i].key == key {
-			return tx.once[i].text
-		}
-	}
-	s := tx.join(parts...)
-	tx.once = append(tx.once, fixedReason{key, s})
-	return s
-}
-
-const textBlock = 64 << 10
-
-func (tx *texts) join(parts ...string) string {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	if n == 0 {
-		return ""
-	}
-	if cap(tx.block)-len(tx.block) < n {
-		tx.block = make([]byte, 0, max(n, textBlock))
-	}
-	start := len(tx.block)
-	for _, p := range parts {
-		tx.block = append(tx.block, p...)
-	}
-	return unsafe.String(&tx.block[start], n)
-}
-
-// date writes d into the block and returns it as a string.
-func (tx *texts) date(d Date) string {
-	if d.Year < 0 || d.Year > 9999 || d.IsZero() {
-		return d.String()
-	}
-	var b [10]byte
-	iso := d.appendISO(b[:0])
-	return tx.join(unsafe.String(&iso[0], len(iso)))
-}
-
-// itoa writes n into the block and returns it as a string.
-func (tx *texts) itoa(n int) string {
-	var b [20]byte
-	d := strconv.AppendInt(b[:0], int64(n), 10)
-	return tx.join(unsafe.String(&d[0], len(d)))
 }

@@ -273,15 +273,15 @@ func (s *ConsultationSeries) Instances(from, to time.Time) ([]Instance, error) {
 }
 
 // CadenceAlert says that the secretariats have gone too long without a
-// consultation (Art. 8).
+// consultation (Art. 8): the facts; ui/explain says them in words.
 type CadenceAlert struct {
 	AgreementID int64
 	LastHeld    Date // zero when none was ever held
+	Since       Date // LastHeld, or the entry into force when none was held
 	Next        Date // the next consultation scheduled, zero when none
 	DaysSince   int
 	Limit       int
 	Article     string
-	Reason      string
 }
 
 // Cadence checks, for one agreement, whether the time since the last
@@ -325,16 +325,5 @@ func Cadence(g *Agreement, series []*ConsultationSeries, today Date) (alert Cade
 	if art == "" {
 		art = "Art. 8"
 	}
-	a := CadenceAlert{AgreementID: g.ID, LastHeld: last, Next: next, DaysSince: days, Limit: g.ConsultationIntervalDays, Article: art}
-	if last.IsZero() {
-		a.Reason = fmt.Sprintf("No consultation under %s has been recorded as held since the agreement entered into force on %s (%d days; the expected interval is %d days)", art, since, days, g.ConsultationIntervalDays)
-	} else {
-		a.Reason = fmt.Sprintf("The last consultation under %s was held on %s, %d days ago; the expected interval is %d days", art, last, days, g.ConsultationIntervalDays)
-	}
-	if !next.IsZero() {
-		a.Reason += "; the next is scheduled for " + next.String()
-	} else {
-		a.Reason += "; none is scheduled"
-	}
-	return a, true, nil
+	return CadenceAlert{AgreementID: g.ID, LastHeld: last, Since: since, Next: next, DaysSince: days, Limit: g.ConsultationIntervalDays, Article: art}, true, nil
 }

@@ -111,7 +111,9 @@ func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error
 	if err := s.CreateMeetings(ctx, ms); err != nil {
 		return err
 	}
-	// Ms now hold their IDs. Record invitations in varied states.
+	// Ms now hold their IDs. Record invitations in varied states; those
+	// that began without one are missed.
+	overdueLeft := false
 	for i := range ms {
 		m := &ms[i]
 		if !m.IGOsInvited || m.ObserversExcluded || m.ConvenerID != interpol {
@@ -119,6 +121,10 @@ func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error
 		}
 		sent := m.StartsAt().AddDate(0, 0, -50)
 		if sent.After(now) {
+			continue
+		}
+		if !overdueLeft && m.StartsAt().Before(now.AddDate(0, 0, 42)) && m.StartsAt().After(now) {
+			overdueLeft = true // the first one due already and still ahead stays unsent: overdue
 			continue
 		}
 		switch i % 4 {

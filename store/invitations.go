@@ -222,7 +222,7 @@ func newInvitation(ctx context.Context, tx *sql.Tx, c *model.Catalog, m *model.M
 		if !g.HasParty(toOrg) {
 			continue
 		}
-		if ok, _, _ := g.InForceOn(m.StartDay()); ok {
+		if ok, _, _, _ := g.InForceOn(m.StartDay()); ok {
 			binding = g
 			break
 		}

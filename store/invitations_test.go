@@ -96,7 +96,7 @@ func TestWaiveAndReopen(t *testing.T) {
 	obs, err := f.s.Obligations(ctx, at, ObligationFilter{States: []model.ObligationState{model.Waived}})
 	require.NoError(t, err)
 	require.Len(t, obs, 1)
-	assert.Contains(t, obs[0].Reason, "will not attend")
+	assert.Contains(t, obs[0].Why.Text, "will not attend")
 
 	_, err = f.s.MarkSent(ctx, m.ID, f.interpol, at, 0, "ics")
 	assert.ErrorIs(t, err, model.ErrInvalid, "a waived invitation must be reopened first")

@@ -78,7 +78,14 @@ func TestObligationsDashboard(t *testing.T) {
 	for _, ob := range wide {
 		ids = append(ids, ob.MeetingID)
 	}
-	assert.ElementsMatch(t, []int64{owed.ID, overdue.ID, incoming.ID, past.ID, far.ID}, ids)
+	assert.ElementsMatch(t, []int64{owed.ID, overdue.ID, incoming.ID, far.ID}, ids)
+	// The meeting of long ago began without its invitation: missed, not
+	// overdue for ever.
+	missed, err := f.s.Obligations(ctx, now, ObligationFilter{From: day(-1000), To: day(1000), States: []model.ObligationState{model.Missed}})
+	require.NoError(t, err)
+	require.Len(t, missed, 1)
+	assert.Equal(t, past.ID, missed[0].MeetingID)
+	assert.Equal(t, model.WhyMissed, missed[0].Why.Code)
 
 	// Deleted meetings owe nothing.
 	require.NoError(t, f.s.DeleteMeeting(ctx, overdue.ID))

@@ -63,7 +63,7 @@ func TestSeedInterpolIOM(t *testing.T) {
 			assert.Equal(t, "Art. 12.3", g.TerminationArticle)
 			assert.Nil(t, g.Termination)
 			assert.Equal(t, 1, g.Version)
-			ok, _, _ = g.InForceOn(model.MustDate("2026-01-01"))
+			ok, _, _, _ = g.InForceOn(model.MustDate("2026-01-01"))
 			assert.True(t, ok)
 
 			fps, err := s.FocalPoints(ctx)

@@ -70,8 +70,8 @@ func (s *agreementsScreen) show() {
 		parties = append(parties, c.Acronym(p.OrgID)+" ("+p.Article+")")
 	}
 	force := lang.L("In force since {{.Date}}", map[string]any{"Date": g.InForceFrom.String()})
-	if ok, why, art := g.InForceOn(today); !ok {
-		force = lang.L("Not in force") + ": " + why + " (" + art + ")"
+	if ok, _, _, art := g.InForceOn(today); !ok {
+		force = lang.L("Not in force") + ": " + s.app.words().NotInForce(c, &g, today) + " (" + art + ")"
 	}
 	if g.InForceCondition != "" {
 		cond := lang.L("pending")

@@ -65,7 +65,6 @@ const maxRows = 100
 type dashData struct {
 	obligations []model.Obligation
 	meetings    map[int64]*model.Meeting
-	invs        map[int64][]model.Invitation // of the meetings above, to say the reasons
 	next        []model.Meeting
 	series      []model.ConsultationSeries
 }
@@ -104,13 +103,6 @@ func (s *dashboardScreen) reload() {
 			}
 			d.meetings[m.ID] = m
 		}
-		ids := make([]int64, 0, len(d.meetings))
-		for id := range d.meetings {
-			ids = append(ids, id)
-		}
-		if d.invs, err = a.st.InvitationsByMeeting(ctx, ids); err != nil {
-			return nil, err
-		}
 		d.series, err = a.st.SeriesList(ctx)
 		return d, err
 	}, s.show)
@@ -131,13 +123,11 @@ func (s *dashboardScreen) show(d *dashData) {
 	slices.SortStableFunc(obs, func(x, y model.Obligation) int {
 		return slices.Index(model.ObligationStates, x.State) - slices.Index(model.ObligationStates, y.State)
 	})
-	for _, ob := range obs {
+	words := a.words()
+	for i := range obs {
+		ob := &obs[i]
 		id := ob.MeetingID
-		reason := ob.Reason
-		if m := d.meetings[id]; m != nil && ob.State.NeedsAction() {
-			reason = explainFor(c, m, d.invs[id], ob, now)
-		}
-		it := dashItem{State: stateLabel(ob.State), Title: title(id), Reason: reason + " (" + ob.Article + ")", imp: stateImportance(ob.State)}
+		it := dashItem{State: stateLabel(ob.State), Title: title(id), Reason: words.Reason(c, ob) + " (" + ob.Article + ")", imp: stateImportance(ob.State)}
 		switch {
 		case ob.Incoming && (ob.State == model.Overdue || ob.State == model.DueSoon):
 			it.Title = c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + ": " + it.Title
@@ -203,7 +193,7 @@ func (s *dashboardScreen) addConsultations(d *dashData, now time.Time) {
 		g := &c.Agreements[gi]
 		if al, ok, err := model.Cadence(g, ptrs, today); err == nil && ok {
 			s.items[secConsultations] = append(s.items[secConsultations], dashItem{State: lang.L("Cadence"), Title: g.ShortName,
-				Reason: cadenceText(al) + " (" + al.Article + ")", imp: widget.DangerImportance, open: func() { a.Show("consultations") }})
+				Reason: a.words().Cadence(al) + " (" + al.Article + ")", imp: widget.DangerImportance, open: func() { a.Show("consultations") }})
 		}
 	}
 	for _, sr := range ptrs {

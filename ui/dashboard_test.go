@@ -33,7 +33,7 @@ func TestReviewAnsweredByAnOfficersMark(t *testing.T) {
 	test.Type(e.marks[0].note, "side event on passenger data")
 	require.Len(t, e.Obligations, 1)
 	assert.Equal(t, model.Overdue, e.Obligations[0].State)
-	assert.Contains(t, e.Obligations[0].Reason, "an officer marked the meeting as a matter of interest to IOM (side event on passenger data)")
+	assert.Contains(t, a.words().Reason(a.cat, &e.Obligations[0]), "an officer marked the meeting as a matter of interest to IOM (side event on passenger data)")
 
 	test.Tap(e.save)
 	ms, err := a.st.Meetings(context.Background(), store.MeetingFilter{})

@@ -108,11 +108,11 @@ func (s *invitationsScreen) onImportReply() {
 		}
 		path := r.URI().Path()
 		_ = r.Close()
-		now := a.now()
+		now, words, cat := a.now(), a.words(), a.cat
 		longTask(a, lang.L("Import reply (.ics)…"), lang.L("Importing {{.File}}…", map[string]any{"File": r.URI().Name()}),
 			func(ctx context.Context) (string, error) {
 				sum, err := exchange.ImportFiles(ctx, a.st, []string{path}, now)
-				return sum.String(), err
+				return sum.Text(func(ob *model.Obligation) string { return words.Reason(cat, ob) }), err
 			},
 			func(msg string) {
 				dialog.ShowInformation(lang.L("Import reply (.ics)…"), msg, a.win)

@@ -28,6 +28,8 @@ func stateLabel(s model.ObligationState) string {
 		return lang.L("Review")
 	case model.Owed:
 		return lang.L("Owed")
+	case model.Missed:
+		return lang.L("Missed")
 	case model.Sent:
 		return lang.L("Sent")
 	case model.NoReply:

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 //go:embed translations
@@ -62,6 +64,13 @@ func setupLanguage(code string) {
 
 // chosenLang is the language chosen in Settings, "" for the system's.
 var chosenLang string
+
+// words says the Article 2 reasons and cadence alerts (ui/explain) in the
+// language the window shows: each translation file names its language
+// under "explain.language", so the reasons follow whatever Fyne chose.
+func (a *App) words() *explain.Words {
+	return explain.For(lang.X("explain.language", "en"))
+}
 
 var localeVars = []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"}
 

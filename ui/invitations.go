@@ -200,8 +200,8 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 	}
 	objs := []fyne.CanvasObject{
 		&widget.Label{Text: s.rowTitle(ob), TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
-		container.NewHBox(badge(stateLabel(ob.State), stateImportance(ob.State)), widget.NewLabel(ob.Article+"  "+lang.L("due")+" "+dateText(ob.Due))),
-		&widget.Label{Text: explainFor(c, s.meetings[ob.MeetingID], invs, ob, s.app.now()), Wrapping: fyne.TextWrapWord},
+		container.NewHBox(badge(stateLabel(ob.State), stateImportance(ob.State)), widget.NewLabel(ob.Article+"  "+s.app.words().DueRule(&ob))),
+		&widget.Label{Text: s.app.words().Reason(c, &ob), Wrapping: fyne.TextWrapWord},
 	}
 	if !ob.Incoming {
 		objs = append(objs, container.NewGridWithColumns(2,

@@ -272,20 +272,21 @@ func (e *meetingEditor) showArticle2(m *model.Meeting) {
 		m.Status = model.StatusPlanned
 	}
 	e.Obligations = nil
-	var whys []model.Why
 	if c.Org(m.ConvenerID) != nil && !m.StartDay().IsZero() {
-		e.Obligations, whys = model.ExplainObligations(c, m, e.invs, e.app.now())
+		e.Obligations = model.Obligations(c, m, e.invs, e.app.now())
 	}
+	words := e.app.words()
 	var objs []fyne.CanvasObject
-	for i, ob := range e.Obligations {
+	for i := range e.Obligations {
+		ob := &e.Obligations[i]
 		head := c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + " · " + ob.Article
-		if !ob.Due.IsZero() {
-			head += " · " + lang.L("due") + " " + ob.Due.String()
+		if due := words.DueRule(ob); due != "" {
+			head += " · " + due
 		}
 		if ob.Incoming {
 			head += " · " + lang.L("owed to us")
 		}
-		objs = append(objs, reasonRow(stateLabel(ob.State), head, reasonText(c, ob, whys[i], m.StartDay()), stateImportance(ob.State), nil))
+		objs = append(objs, reasonRow(stateLabel(ob.State), head, words.Reason(c, ob), stateImportance(ob.State), nil))
 	}
 	if len(objs) == 0 {
 		txt := lang.L("Choose a convener and dates to see what Article 2 requires.")

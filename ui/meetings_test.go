@@ -55,7 +55,8 @@ func TestCreateMeetingThroughTheForm(t *testing.T) {
 	assert.Equal(t, model.Overdue, ob.State)
 	assert.Equal(t, "Art. 2.1", ob.Article)
 	assert.Equal(t, "2027-02-22", ob.Due.String())
-	assert.Contains(t, ob.Reason, "Border security")
+	assert.Contains(t, a.words().Reason(a.cat, &ob), "Border security")
+	assert.Contains(t, richTexts(e.art2), "due 42 days before the start: 2027-02-22", "the panel says how the due day follows from the lead time")
 
 	test.Tap(e.save)
 	assert.Nil(t, a.meetings.editor, "saving closes the editor")

@@ -242,7 +242,7 @@ func TestExampleDatabase(t *testing.T) {
 	for _, ob := range obligations(t, c) {
 		states[ob["state"].(string)] = true
 	}
-	for _, s := range []string{"overdue", "accepted", "review"} {
+	for _, s := range []string{"overdue", "accepted", "review", "missed"} {
 		assert.True(t, states[s], "the example shows %s invitations", s)
 	}
 	errb.Reset()

@@ -8,6 +8,7 @@ import (
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/store/exchange"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 // exchangeCommands are the iCalendar exchange with partners.
@@ -179,7 +180,7 @@ func runImport(e *env, c *call) error {
 	}
 	return e.withStore(c, func(st *store.Store, cat *model.Catalog) error {
 		sum, err := exchange.ImportFiles(e.ctx, st, c.args, e.now())
-		fmt.Fprint(e.stdout, sum.String())
+		fmt.Fprint(e.stdout, sum.Text(func(ob *model.Obligation) string { return explain.English().Reason(cat, ob) }))
 		if err != nil {
 			return err
 		}

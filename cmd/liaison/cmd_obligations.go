@@ -83,12 +83,12 @@ func runObligations(e *env, c *call, o *obligationsOptions) error {
 			meetings[ms[i].ID] = &ms[i]
 		}
 		views := make([]obligationView, 0, len(obs))
-		for _, ob := range obs {
-			m := meetings[ob.MeetingID]
+		for i := range obs {
+			m := meetings[obs[i].MeetingID]
 			if m == nil {
-				return fmt.Errorf("meeting %d: %w", ob.MeetingID, model.ErrNotFound)
+				return fmt.Errorf("meeting %d: %w", obs[i].MeetingID, model.ErrNotFound)
 			}
-			views = append(views, viewObligation(cat, m, ob))
+			views = append(views, viewObligation(cat, m, &obs[i]))
 		}
 		if o.JSON {
 			return writeJSON(e, views)

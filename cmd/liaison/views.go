@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 // meetingView is a meeting as the command line prints it in JSON: the
@@ -36,6 +37,7 @@ type obligationView struct {
 	Article      string `json:"article"`
 	State        string `json:"state"`
 	Due          string `json:"due"`
+	LeadDays     int32  `json:"lead_days,omitempty"` // the due day is the meeting's first day minus this
 	Reason       string `json:"reason"`
 }
 
@@ -44,13 +46,13 @@ func viewMeeting(cat *model.Catalog, m *model.Meeting, obs []model.Obligation) m
 	for _, it := range m.Agenda {
 		v.Agenda = append(v.Agenda, agendaView{Title: it.Title, Areas: areaNames(cat, it.AreaIDs)})
 	}
-	for _, ob := range obs {
-		v.Obligations = append(v.Obligations, viewObligation(cat, m, ob))
+	for i := range obs {
+		v.Obligations = append(v.Obligations, viewObligation(cat, m, &obs[i]))
 	}
 	return v
 }
 
-func viewObligation(cat *model.Catalog, m *model.Meeting, ob model.Obligation) obligationView {
+func viewObligation(cat *model.Catalog, m *model.Meeting, ob *model.Obligation) obligationView {
 	ag := ""
 	if g := cat.Agreement(ob.AgreementID); g != nil {
 		ag = g.ShortName
@@ -58,7 +60,8 @@ func viewObligation(cat *model.Catalog, m *model.Meeting, ob model.Obligation) o
 	return obligationView{
 		MeetingID: ob.MeetingID, MeetingTitle: m.Title, MeetingStart: m.StartDay().String(), Agreement: ag,
 		OwedBy: cat.Acronym(ob.From), OwedTo: cat.Acronym(ob.To), Incoming: ob.Incoming,
-		Article: ob.Article, State: string(ob.State), Due: ob.Due.String(), Reason: ob.Reason,
+		Article: ob.Article, State: string(ob.State), Due: ob.Due.String(), LeadDays: ob.Why.Lead,
+		Reason: explain.English().Reason(cat, ob),
 	}
 }
 
@@ -107,12 +110,14 @@ func printMeeting(e *env, cat *model.Catalog, m *model.Meeting, obs []model.Obli
 	fmt.Fprintf(w, "  UID:             %s\n", m.UID)
 	if len(obs) > 0 {
 		fmt.Fprintln(w, "Article 2:")
-		for _, ob := range obs {
+		words := explain.English()
+		for i := range obs {
+			ob := &obs[i]
 			due := ""
-			if !ob.Due.IsZero() {
-				due = ", due " + ob.Due.String()
+			if rule := words.DueRule(ob); rule != "" {
+				due = ", " + rule
 			}
-			fmt.Fprintf(w, "  %s → %s: %s (%s%s)\n    %s\n", cat.Acronym(ob.From), cat.Acronym(ob.To), ob.State, ob.Article, due, ob.Reason)
+			fmt.Fprintf(w, "  %s → %s: %s (%s%s)\n    %s\n", cat.Acronym(ob.From), cat.Acronym(ob.To), ob.State, ob.Article, due, words.Reason(cat, ob))
 		}
 	}
 }

@@ -33,7 +33,7 @@ func parties(c *model.Catalog, m *model.Meeting, toOrg int64) (*model.Agreement,
 		if !g.HasParty(toOrg) || toOrg == m.ConvenerID {
 			continue
 		}
-		if ok, _, _ := g.InForceOn(m.StartDay()); ok {
+		if ok, _, _, _ := g.InForceOn(m.StartDay()); ok {
 			found = g
 			break
 		}

@@ -84,9 +84,13 @@ func (f *FileSummary) reset() {
 // Summary is what ImportFiles did, file by file.
 type Summary struct{ Files []FileSummary }
 
-// String says, in a few lines a person reads, what was added, updated and
-// skipped, and why.
-func (s Summary) String() string {
+// String is Text without the Article 2 reasons.
+func (s Summary) String() string { return s.Text(nil) }
+
+// Text says, in a few lines a person reads, what was added, updated and
+// skipped, and why; reason, when given, says an Article 2 answer's reason
+// in words (ui/explain: the front ends pass it in their language).
+func (s Summary) Text(reason func(ob *model.Obligation) string) string {
 	var b strings.Builder
 	for _, f := range s.Files {
 		if f.Refused != nil {
@@ -105,8 +109,13 @@ func (s Summary) String() string {
 		if f.Unlisted > 0 {
 			fmt.Fprintf(&b, "  ... and %d more events, counted above but not listed one by one\n", f.Unlisted)
 		}
-		for _, ob := range f.Obligations {
-			fmt.Fprintf(&b, "  Article 2 (%s): %s\n", ob.Article, ob.Reason)
+		for i := range f.Obligations {
+			ob := &f.Obligations[i]
+			why := string(ob.State)
+			if reason != nil {
+				why = reason(ob)
+			}
+			fmt.Fprintf(&b, "  Article 2 (%s): %s\n", ob.Article, why)
 		}
 		if f.UnlistedObligations > 0 {
 			fmt.Fprintf(&b, "  ... and %d more Article 2 answers on the meetings imported, not listed\n", f.UnlistedObligations)

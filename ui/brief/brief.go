@@ -22,6 +22,9 @@ type MeetingBrief struct {
 	// Invitations are the records kept for Meeting.
 	Obligations []model.Obligation
 	Invitations []model.Invitation
+	// Reason says an answer's reason in words (ui/explain, through
+	// ui/briefing); nil: the brief gives the answer without its reason.
+	Reason func(ob *model.Obligation) string
 	// The focal points (Art. 7) serving on the meeting's day: ours and the
 	// partners'.
 	OurFocalPoints     []model.FocalPoint

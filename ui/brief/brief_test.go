@@ -287,7 +287,7 @@ func TestSparseRecordsStillPrint(t *testing.T) {
 	c := catalog()
 	m := &model.Meeting{Title: "Réunion", Kind: model.KindMeeting, ConvenerID: orgIOM, Status: model.StatusPlanned, Confidentiality: model.Public,
 		Start: generated(t), End: generated(t).Add(time.Hour), Zone: "Europe/Zurich"}
-	b := MeetingBrief{Catalog: c, Meeting: m, LastConsultation: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
+	b := MeetingBrief{Catalog: c, Meeting: m, Reason: englishReasons(c), LastConsultation: &model.Instance{Start: generated(t), End: generated(t)}, Generated: generated(t)}
 	pdf, _ := meetingPDF(t, "sparse.pdf", b, Options{})
 	wantAll(t, "a sparse brief", text(t, pdf), "Not owed", "No intergovernmental organizations are invited to this meeting", "No agenda recorded yet.",
 		"No background recorded.", "None on record.", "No outcomes recorded.", "None open.", "Page 1 of 1")

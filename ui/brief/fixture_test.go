@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 // Test fixture: INTERPOL (us, Lyon) with IOM under the 2014 agreement and
@@ -116,6 +117,7 @@ func meetingBrief(t testing.TB) MeetingBrief {
 	return MeetingBrief{
 		Catalog: c, Meeting: m, Invitations: invs,
 		Obligations:    model.Obligations(c, m, invs, generated(t)),
+		Reason:         englishReasons(c),
 		OurFocalPoints: []model.FocalPoint{{OrgID: orgINTERPOL, AgreementID: agIOM, Name: "Élodie Marchand", Title: "Cheffe des relations extérieures", Email: "e.marchand@interpol.int", Phone: "+33 4 72 44 70 00"}},
 		PartnerFocalPoints: []model.FocalPoint{
 			{OrgID: orgIOM, AgreementID: agIOM, Name: "José Ibáñez", Title: "Liaison Officer", Email: "jibanez@iom.int", From: model.MustDate("2025-01-01")},
@@ -226,4 +228,9 @@ func pack(t testing.TB, n int) Pack {
 		pk.Meetings = append(pk.Meetings, b)
 	}
 	return pk
+}
+
+// englishReasons says the rule's reasons as ui/briefing does for a brief.
+func englishReasons(c *model.Catalog) func(*model.Obligation) string {
+	return func(ob *model.Obligation) string { return explain.English().Reason(c, ob) }
 }

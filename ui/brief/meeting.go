@@ -17,6 +17,7 @@ type meetingView struct {
 	agreements  []*model.Agreement
 	obligations []model.Obligation
 	invitations []model.Invitation
+	reason      func(*model.Obligation) string
 	ours        []model.FocalPoint
 	partners    []model.FocalPoint
 	previous    []model.Meeting
@@ -33,7 +34,7 @@ func (b *MeetingBrief) view(forOrg *model.Organization) (*meetingView, error) {
 	}
 	c, m := b.Catalog, b.Meeting
 	v := &meetingView{c: c, m: m, forOrg: forOrg, agreements: b.Agreements,
-		obligations: b.Obligations, invitations: b.Invitations, ours: b.OurFocalPoints,
+		obligations: b.Obligations, invitations: b.Invitations, reason: b.Reason, ours: b.OurFocalPoints,
 		partners: b.PartnerFocalPoints, previous: b.Previous, last: b.LastConsultation, actions: b.OpenActions}
 	if v.obligations == nil {
 		gen := b.Generated
@@ -269,7 +270,9 @@ func (w *writer) obligation(v *meetingView, ob model.Obligation) {
 	w.subhead(orgName(c, partner))
 	if internal {
 		w.field("Article 2", obligationLabel(ob.State))
-		w.field("Why", ob.Reason)
+		if v.reason != nil {
+			w.field("Why", v.reason(&ob))
+		}
 	}
 	w.field("Invitation", "from "+from+" to "+to+", "+join(", ", ob.Article, agreementName(c.Agreement(ob.AgreementID))))
 	if internal && !ob.Due.IsZero() {

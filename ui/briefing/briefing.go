@@ -14,6 +14,7 @@ import (
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/ui/brief"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 // previousLimit is how many earlier meetings of the same kind a brief recalls.
@@ -144,7 +145,8 @@ func (g *gatherer) meeting(m *model.Meeting, forOrg *model.Organization) (brief.
 		return brief.MeetingBrief{}, err
 	}
 	obs := model.Obligations(g.cat, m, invs, g.now)
-	b := brief.MeetingBrief{Catalog: g.cat, Meeting: m, Invitations: invs, Obligations: obs, ForOrg: forOrg, Generated: g.now}
+	b := brief.MeetingBrief{Catalog: g.cat, Meeting: m, Invitations: invs, Obligations: obs, ForOrg: forOrg, Generated: g.now,
+		Reason: func(ob *model.Obligation) string { return explain.English().Reason(g.cat, ob) }}
 
 	// The organizations involved: the convener and every addressee.
 	orgs := []int64{m.ConvenerID}

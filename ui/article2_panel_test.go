@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-
 	"strings"
 	"testing"
 
@@ -15,26 +13,6 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 )
-
-// Every sentence of the Article 2 rule has its French and Spanish, with the
-// same placeholders.
-func TestEveryReasonIsTranslated(t *testing.T) {
-	for _, code := range []string{"fr", "es"} {
-		raw, err := translations.ReadFile("translations/" + code + ".json")
-		require.NoError(t, err)
-		var tr map[string]string
-		require.NoError(t, json.Unmarshal(raw, &tr))
-		for key, tpl := range reasonTemplates {
-			got, ok := tr[tpl]
-			if !assert.True(t, ok, "%s: no translation of the %s reason %q", code, key, tpl) {
-				continue
-			}
-			for _, ph := range []string{"{{.From}}", "{{.To}}", "{{.Date}}", "{{.N}}", "{{.M}}", "{{.Because}}", "{{.Detail}}", "{{.Item}}", "{{.Areas}}"} {
-				assert.Equal(t, strings.Count(tpl, ph), strings.Count(got, ph), "%s: %q keeps %s", code, got, ph)
-			}
-		}
-	}
-}
 
 // The editor says what Article 2 says in the language chosen.
 func TestReasonsInFrench(t *testing.T) {
