@@ -239,5 +239,5 @@ func ParseWallTime(field, s, zone string) (time.Time, error) {
 	if t.Format(WallTimeLayout) != s {
 		return time.Time{}, Invalid(field, "%s does not exist in %s: the clocks go forward that night", s, zone)
 	}
-	return t, nil
+	return WallTime(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, loc), nil
 }

@@ -166,3 +166,16 @@ func TestAlignStart(t *testing.T) {
 	assert.Equal(t, "2025-03-11 10:00", s.Start.Format("2006-01-02 15:04"))
 	require.NoError(t, s.Validate(fixtureCatalog()))
 }
+
+func TestWallTimeRepeatedHourIsTheFirst(t *testing.T) {
+	loc := paris(t)
+	got := WallTime(2027, 10, 31, 2, 30, 0, loc)
+	assert.Equal(t, "2027-10-31T00:30:00Z", got.UTC().Format(time.RFC3339), "02:30 CEST, the first of the two")
+	got = WallTime(2027, 3, 28, 2, 30, 0, loc) // in the gap: the offset before it
+	assert.Equal(t, "2027-03-28T01:30:00Z", got.UTC().Format(time.RFC3339))
+	got = WallTime(2027, 7, 1, 10, 0, 0, loc)
+	assert.Equal(t, "2027-07-01T08:00:00Z", got.UTC().Format(time.RFC3339))
+	w, err := ParseWallTime("start", "2027-10-31T02:30", "Europe/Paris")
+	require.NoError(t, err)
+	assert.Equal(t, "2027-10-31T00:30:00Z", w.UTC().Format(time.RFC3339))
+}

@@ -98,8 +98,15 @@ func (z *tzDef) offsetAt(w time.Time) int {
 		o := &z.obs[i]
 		for _, y := range []int{w.Year() - 1, w.Year()} {
 			for _, on := range o.onsets(y) {
-				// The onset in the new offset's wall clock.
-				local := on.Add(time.Duration(o.to-o.from) * time.Second)
+				// The wall clock from which the onset applies: when the
+				// clocks go forward, the end of the gap (a time in the gap
+				// keeps the offset before it); when they go back, the
+				// onset in the old wall clock, so that a time in the
+				// repeated hour is its first occurrence (RFC 5545).
+				local := on
+				if o.to > o.from {
+					local = on.Add(time.Duration(o.to-o.from) * time.Second)
+				}
 				if !local.After(w) && (!found || on.After(best)) {
 					best, off, found = on, o.to, true
 				}
@@ -134,7 +141,7 @@ type zoneRes struct {
 // instant reads a wall clock (held in UTC) in the zone.
 func (z *zoneRes) instant(w time.Time) time.Time {
 	if z.loc != nil {
-		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, z.loc)
+		return model.WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), z.loc)
 	}
 	return w.Add(-time.Duration(z.def.offsetAt(w)) * time.Second)
 }
