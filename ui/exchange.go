@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/store/exchange"
 )
