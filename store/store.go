@@ -110,6 +110,9 @@ func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 	s := &Store{db: db, path: abs, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx, ms); err != nil {
 		_ = db.Close()
+		if d := damaged(abs, err); d != err {
+			return nil, d // says how to restore (restore.go)
+		}
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
 	return s, nil

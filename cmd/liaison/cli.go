@@ -242,6 +242,9 @@ func (e *env) openStore(c *call, mustExist bool) (*store.Store, error) {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database at %s: run \"liaison init --db %s\" first", path, path)
 		}
+		if err := refuseEmpty(path); err != nil { // cmd_restore.go
+			return nil, err
+		}
 	}
 	st, err := store.Open(e.ctx, path)
 	if err != nil {
@@ -250,7 +253,7 @@ func (e *env) openStore(c *call, mustExist bool) (*store.Store, error) {
 	if mustExist {
 		ok, err := st.Initialized(e.ctx)
 		if err == nil && !ok {
-			err = fmt.Errorf("the database at %s is not set up: run \"liaison init --db %s\" first", path, path)
+			err = notSetUp(e.ctx, st, path) // cmd_restore.go
 		}
 		if err != nil {
 			st.Close()

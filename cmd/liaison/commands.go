@@ -6,6 +6,7 @@ func commands() []*command {
 	for _, group := range [][]*command{
 		setupCommands(), meetingCommands(), obligationCommands(), invitationCommands(),
 		focalPointCommands(), consultationCommands(), exchangeCommands(), briefCommands(),
+		restoreCommands(),
 	} {
 		all = append(all, group...)
 	}
