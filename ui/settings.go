@@ -75,7 +75,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		{Text: lang.L("Paper size"), Widget: s.paper},
 		{Text: lang.L("Theme"), Widget: s.theme},
 		{Text: lang.L("Language"), Widget: s.language, HintText: lang.L("Applied at once; kept for the next start")},
-		{Text: lang.L("Data location"), Widget: container.NewVBox(s.path, backup)},
+		{Text: lang.L("Data location"), Widget: container.NewVBox(s.path, backup, s.restoreButton())}, // settings_restore.go
 	}}
 	form.ExtendBaseWidget(form)
 	title := &widget.Label{Text: lang.L("Settings"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
