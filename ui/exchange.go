@@ -37,7 +37,7 @@ func (s *consultationsScreen) onExportSeries() {
 			if err != nil {
 				return "", err
 			}
-			return fmt.Sprintf("%s, version %d: %s", r.Method, r.Sequence, r.ICSPath), nil
+			return versionWords(string(r.Method) == "CANCEL", r.Sequence) + ": " + r.ICSPath, nil
 		}, func(msg string) {
 			dialog.ShowInformation(lang.L("Export .ics…"), msg, a.win)
 		})
@@ -48,17 +48,44 @@ func (s *consultationsScreen) onExportSeries() {
 }
 
 // exportInvitation writes the invitation with the command line's code
-// (store/exchange), records it as sent, and says what it did.
-func exportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (string, error) {
-	r, err := exchange.ExportInvitation(ctx, st, meetingID, toOrg, now, icsPath, emlPath)
-	if err != nil {
-		return "", err
+// (store/exchange) as a draft: nothing is recorded until the officer says
+// it went (askSent).
+func exportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (exchange.Result, error) {
+	return exchange.DraftInvitation(ctx, st, meetingID, toOrg, now, icsPath, emlPath)
+}
+
+// versionWords names a version of an invitation as people do: "first
+// invitation", "update 2", "cancellation notice".
+func versionWords(cancel bool, seq int) string {
+	switch {
+	case cancel:
+		return lang.L("cancellation notice")
+	case seq == 0:
+		return lang.L("first invitation")
 	}
-	out := fmt.Sprintf("%s, version %d: %s", r.Method, r.Sequence, r.ICSPath)
+	return lang.L("update {{.N}}", map[string]any{"N": seq})
+}
+
+// askSent says what was written and asks whether it went: the draft is
+// recorded as sent only when the officer says so.
+func (s *invitationsScreen) askSent(ob model.Obligation, r exchange.Result) {
+	what := versionWords(string(r.Method) == "CANCEL", r.Sequence)
+	files := r.ICSPath
 	if r.EMLPath != "" {
-		out += "\n" + r.EMLPath
+		files = r.EMLPath
 	}
-	return out, nil
+	msg := lang.L("The {{.What}} for {{.Org}} is written to {{.File}}. Open it in your mail program and send it.", map[string]any{"What": what, "Org": s.app.cat.Acronym(ob.To), "File": files}) +
+		"\n\n" + lang.L("Mark as sent now?")
+	via := "ics"
+	if r.EMLPath != "" {
+		via = "eml"
+	}
+	s.app.confirm(lang.L("Invitation written"), msg, lang.L("Mark as sent"), lang.L("Not yet"), func(ok bool) {
+		if ok {
+			now := s.app.now()
+			s.update(ob, func(inv *model.Invitation) error { return inv.MarkSent(now, r.Sequence, via) })
+		}
+	})
 }
 
 func (s *invitationsScreen) onExportICS() { s.export(false) }

@@ -13,7 +13,7 @@ import (
 	"github.com/liaison-app/liaison/store/ical"
 )
 
-func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
+func TestExportThroughTheExchangeWritesTheMeetingAsSaved(t *testing.T) {
 	a, st := newTestApp(t)
 	ctx := context.Background()
 	// Focal points with addresses: the template's are placeholders.
@@ -29,9 +29,9 @@ func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
 	ob := a.invitations.Rows()[0]
 
 	dir := t.TempDir()
-	msg, err := exportInvitation(ctx, a.st, ob.MeetingID, ob.To, a.now(), filepath.Join(dir, "inv.ics"), filepath.Join(dir, "inv.eml"))
+	res, err := exportInvitation(ctx, a.st, ob.MeetingID, ob.To, a.now(), filepath.Join(dir, "inv.ics"), filepath.Join(dir, "inv.eml"))
 	require.NoError(t, err)
-	assert.Contains(t, msg, "REQUEST")
+	assert.Equal(t, "REQUEST", string(res.Method))
 	ics, err := os.ReadFile(filepath.Join(dir, "inv.ics"))
 	require.NoError(t, err)
 	assert.Contains(t, string(ics), "Regional Conference on Border Security")
@@ -53,7 +53,7 @@ func TestExportThroughTheExchangeRecordsTheInvitationAsSent(t *testing.T) {
 
 	a.invitations.openMeeting(m.ID)
 	require.Len(t, a.invitations.Rows(), 1)
-	assert.Equal(t, model.Sent, a.invitations.Rows()[0].State)
+	assert.Equal(t, model.Overdue, a.invitations.Rows()[0].State, "a written file is a draft: askSent records it")
 }
 
 func TestExportShortcutFromTheEditorPicksThatMeeting(t *testing.T) {

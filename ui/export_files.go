@@ -12,19 +12,16 @@ import (
 )
 
 // exportTo exports invitation ob to ics (and the message to emlPath, when
-// given) and records it as sent. Creating an e-mail also writes the .ics
+// given) as a draft, then asks whether it went. Creating an e-mail also writes the .ics
 // beside it: when one is already there (perhaps the version sent before),
 // the user is asked first, as Fyne's save dialog asks for the file chosen.
 func (s *invitationsScreen) exportTo(ob model.Obligation, ics, emlPath string) {
 	a := s.app
 	now := a.now()
 	run := func() {
-		background(a, func(ctx context.Context) (string, error) {
+		background(a, func(ctx context.Context) (exchange.Result, error) {
 			return exportInvitation(ctx, a.st, ob.MeetingID, ob.To, now, ics, emlPath)
-		}, func(msg string) {
-			dialog.ShowInformation(lang.L("Invitation exported and recorded as sent"), msg, a.win)
-			s.update(ob, func(*model.Invitation) error { return nil })
-		})
+		}, func(r exchange.Result) { s.askSent(ob, r) }) // a draft until the officer says it went
 	}
 	if emlPath == "" {
 		run()

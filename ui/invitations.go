@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,10 @@ type invitationsScreen struct {
 	only     int64  // when set, the rows of this meeting only
 	then     func() // run once after the next load (export from the editor)
 	sel      int    // selected row, -1 when none
+	// reselect is the row to select again after the next load, if listed.
+	reselect model.Obligation
+	// lastReply is the Record reply form last opened (tests).
+	lastReply *replyForm
 }
 
 var invFilters = []string{"Needs action", "All upcoming", "Owed to us"}
@@ -148,7 +153,13 @@ func (s *invitationsScreen) load() {
 		s.list.UnselectAll()
 		s.list.Refresh()
 		s.detail.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("Select an invitation to see its history and act on it."), Wrapping: fyne.TextWrapWord}}
-		if len(s.rows) > 0 && only != 0 {
+		again := s.reselect
+		s.reselect = model.Obligation{}
+		if i := slices.IndexFunc(s.rows, func(o model.Obligation) bool {
+			return o.MeetingID == again.MeetingID && o.To == again.To && o.From == again.From
+		}); again.MeetingID != 0 && i >= 0 {
+			s.list.Select(i)
+		} else if len(s.rows) > 0 && only != 0 {
 			s.list.Select(0)
 		}
 		s.detail.Refresh()
@@ -204,12 +215,21 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 		&widget.Label{Text: s.app.words().Reason(c, &ob), Wrapping: fyne.TextWrapWord},
 	}
 	if !ob.Incoming {
+		// The highlighted button is the next thing to do: send while the
+		// invitation is owed, record the reply once it went.
+		send, reply := widget.MediumImportance, widget.MediumImportance
+		switch {
+		case ob.State.NeedsAction():
+			send = widget.HighImportance
+		case ob.State == model.Sent || ob.State == model.NoReply:
+			reply = widget.HighImportance
+		}
 		objs = append(objs, container.NewGridWithColumns(2,
-			&widget.Button{Text: lang.L("Mark as sent"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { s.onMarkSent(ob) }},
-			&widget.Button{Text: lang.L("Record reply…"), Icon: theme.MailReplyIcon(), OnTapped: func() { s.onRecordReply(ob) }},
+			&widget.Button{Text: lang.L("Create e-mail (.eml)…"), Icon: theme.MailComposeIcon(), Importance: send, OnTapped: s.onCreateEML},
+			&widget.Button{Text: lang.L("Record reply…"), Icon: theme.MailReplyIcon(), Importance: reply, OnTapped: func() { s.onRecordReply(ob) }},
+			&widget.Button{Text: lang.L("Mark as sent"), Icon: theme.ConfirmIcon(), OnTapped: func() { s.onMarkSent(ob) }},
 			&widget.Button{Text: lang.L("Waive…"), Icon: theme.CancelIcon(), OnTapped: func() { s.onWaive(ob) }},
 			&widget.Button{Text: lang.L("Export .ics…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onExportICS},
-			&widget.Button{Text: lang.L("Create e-mail (.eml)…"), Icon: theme.MailComposeIcon(), OnTapped: s.onCreateEML},
 			&widget.Button{Text: lang.L("Open meeting"), Icon: theme.NavigateNextIcon(), OnTapped: func() { s.app.meetings.open(ob.MeetingID) }},
 		))
 		if inv != nil && (inv.State == model.InvWaived || inv.State == model.InvNoReply) {
@@ -219,10 +239,10 @@ func (s *invitationsScreen) showDetail(ob model.Obligation, invs []model.Invitat
 	if inv != nil {
 		rec := []string{lang.L("Recorded state") + ": " + invStateLabel(inv.State)}
 		if !inv.SentAt.IsZero() {
-			rec = append(rec, lang.L("Sent")+": "+timeText(inv.SentAt)+fmt.Sprintf(" (v%d, %s)", inv.SentSequence, inv.SentVia))
+			rec = append(rec, lang.L("Sent")+": "+timeText(inv.SentAt)+" ("+versionWords(false, inv.SentSequence)+", "+inv.SentVia+")")
 		}
 		if !inv.RepliedAt.IsZero() {
-			rec = append(rec, lang.L("Reply")+": "+timeText(inv.RepliedAt)+fmt.Sprintf(" (v%d)", inv.ReplySequence))
+			rec = append(rec, lang.L("Reply")+": "+timeText(inv.RepliedAt)+" ("+lang.L("to the {{.What}}", map[string]any{"What": versionWords(false, inv.ReplySequence)})+")")
 		}
 		var reps []string
 		for _, r := range inv.Representatives {
@@ -259,12 +279,10 @@ func (s *invitationsScreen) update(ob model.Obligation, fn func(*model.Invitatio
 		_, err := a.st.UpdateInvitation(ctx, ob.MeetingID, ob.To, fn)
 		return err
 	}, func() {
-		keep := s.only
-		if keep == 0 {
-			s.only = ob.MeetingID // stay on the meeting that was just changed
-		}
+		// The list keeps its filter: an invitation that no longer needs
+		// action leaves "Needs action"; one that still does stays selected.
+		s.reselect = ob
 		s.load()
-		s.only = keep
 	})
 }
 
@@ -283,42 +301,6 @@ func (s *invitationsScreen) onMarkSent(ob model.Obligation) {
 			seq, now := s.sequence(ob), s.app.now()
 			s.update(ob, func(inv *model.Invitation) error { return inv.MarkSent(now, seq, via.Selected) })
 		}
-	}, s.app.win)
-}
-
-func (s *invitationsScreen) onRecordReply(ob model.Obligation) {
-	states := []model.InvitationState{model.InvAccepted, model.InvTentative, model.InvDeclined}
-	var opts []string
-	for _, st := range states {
-		opts = append(opts, invStateLabel(st))
-	}
-	st := widget.NewSelect(opts, nil)
-	st.SetSelectedIndex(0)
-	reps := &widget.Entry{MultiLine: true, PlaceHolder: "Name <name@iom.int>"}
-	reps.ExtendBaseWidget(reps)
-	note := widget.NewEntry()
-	dialog.ShowForm(lang.L("Record reply"), lang.L("Record"), lang.L("Cancel"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Reply"), st),
-		{Text: lang.L("Representatives"), Widget: reps, HintText: lang.L("One a line")},
-		widget.NewFormItem(lang.L("Note"), note),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		var rs []model.Representative
-		for _, line := range strings.Split(reps.Text, "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			r, err := model.ParseRepresentative(line)
-			if err != nil {
-				s.app.showError(err)
-				return
-			}
-			rs = append(rs, r)
-		}
-		r := model.Reply{At: s.app.now(), State: states[st.SelectedIndex()], Representatives: rs, Comment: note.Text}
-		s.update(ob, func(inv *model.Invitation) error { return inv.RecordReply(r) })
 	}, s.app.win)
 }
 

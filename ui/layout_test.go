@@ -78,3 +78,18 @@ func TestEveryScreenFitsItsWordsAtBothSizes(t *testing.T) {
 		a.meetings.closeEditor()
 	}
 }
+
+// shownText gathers the text of the labels on show under o, widgets'
+// insides included (dialogs, cards).
+func shownText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	visibleObjects(o, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		}
+	})
+	return b.String()
+}

@@ -74,6 +74,18 @@ func focalPoints(ctx context.Context, st *store.Store, org, agreement int64, d m
 // fails the files already at those paths are left as they were. Nothing is written for an internal meeting, a meeting that is
 // not ours, a partner with no agreement with us or no active focal point.
 func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (Result, error) {
+	return exportInvitation(ctx, st, meetingID, toOrg, now, icsPath, emlPath, true)
+}
+
+// DraftInvitation writes the same files as ExportInvitation and records
+// nothing: the desktop app writes a draft that the officer sends from the
+// mail program, then says whether it went (Result.Sequence is the version
+// to record then). Result.Invitation is nil.
+func DraftInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string) (Result, error) {
+	return exportInvitation(ctx, st, meetingID, toOrg, now, icsPath, emlPath, false)
+}
+
+func exportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int64, now time.Time, icsPath, emlPath string, record bool) (Result, error) {
 	if icsPath == "" {
 		return Result{}, model.Invalid("output", "give the .ics file to write")
 	}
@@ -151,17 +163,23 @@ func ExportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int
 		}
 		staged = append(staged, f)
 	}
-	inv, err := st.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error {
-		return inv.MarkSent(now, m.Sequence, via)
-	})
-	if err != nil {
-		abort()
-		return Result{}, err
+	var inv *model.Invitation
+	if record {
+		inv, err = st.UpdateInvitation(ctx, meetingID, toOrg, func(inv *model.Invitation) error {
+			return inv.MarkSent(now, m.Sequence, via)
+		})
+		if err != nil {
+			abort()
+			return Result{}, err
+		}
 	}
 	for i, f := range staged {
 		if err := f.Commit(); err != nil {
 			for _, g := range staged[i+1:] {
 				g.Abort()
+			}
+			if !record {
+				return Result{}, err
 			}
 			return Result{}, fmt.Errorf("version %d is recorded as sent to %s, but %w", m.Sequence, c.Acronym(toOrg), err)
 		}

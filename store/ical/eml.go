@@ -67,7 +67,11 @@ func InvitationMail(r Invitation, cal []byte) Mail {
 		loc := m.Location()
 		b.WriteString(m.Start.In(loc).Format("Monday 2 January 2006, 15:04") + " to " + m.End.In(loc).Format("Monday 2 January 2006, 15:04") + " (" + m.Zone + ")")
 	}
-	b.WriteString("\n\nThe invitation is attached as a calendar file (" + string(r.ResolvedMethod()) + ").")
+	if r.ResolvedMethod() == Cancel {
+		b.WriteString("\n\nA calendar cancellation is attached: opening it removes the meeting from your calendar.")
+	} else {
+		b.WriteString("\n\nA calendar invitation is attached: opening it adds the meeting to your calendar.")
+	}
 	name := "invitation.ics"
 	if r.ResolvedMethod() == Cancel {
 		name = "cancellation.ics"
