@@ -25,6 +25,8 @@ type dashboardScreen struct {
 	// items holds what is on show, by section, for tests and for keyboard
 	// navigation later.
 	items map[string][]dashItem
+	// lastWhy is the reason field of the last "Record why…" (tests).
+	lastWhy *field
 }
 
 // dashItem is one line of the dashboard.
@@ -34,6 +36,7 @@ type dashItem struct {
 	Reason string
 	imp    widget.Importance
 	open   func()
+	ob     model.Obligation // the Article 2 answer behind the row, if any
 }
 
 // The dashboard's sections.
@@ -91,7 +94,7 @@ func (s *dashboardScreen) reload() {
 		d.next = ms
 		shown := 0
 		for _, ob := range d.obligations {
-			if d.meetings[ob.MeetingID] != nil || !ob.State.NeedsAction() || ob.State == model.Owed {
+			if d.meetings[ob.MeetingID] != nil || !(ob.State.NeedsAction() || ob.State == model.Missed) || ob.State == model.Owed {
 				continue
 			}
 			if shown++; shown > 2*maxRows {
@@ -133,6 +136,11 @@ func (s *dashboardScreen) show(d *dashData) {
 			it.Title = c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + ": " + it.Title
 			it.open = func() { a.meetings.open(id) }
 			s.items[secReciprocity] = append(s.items[secReciprocity], it)
+		case !ob.Incoming && ob.State == model.Missed:
+			it.Title = c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + ": " + it.Title
+			it.open = func() { a.invitations.openMeeting(id) }
+			it.ob = *ob
+			s.items[secMissed] = append(s.items[secMissed], it)
 		case !ob.Incoming && ob.State.NeedsAction() && ob.State != model.Owed:
 			it.Title = c.Acronym(ob.From) + " → " + c.Acronym(ob.To) + ": " + it.Title
 			it.open = func() { a.invitations.openMeeting(id) }
@@ -162,12 +170,17 @@ func (s *dashboardScreen) show(d *dashData) {
 				out = append(out, widget.NewLabel(lang.L("… and more")))
 				break
 			}
+			if key == secMissed {
+				out = append(out, s.missedRow(it, it.ob))
+				continue
+			}
 			out = append(out, reasonRow(it.State, it.Title, it.Reason, it.imp, it.open))
 		}
 		return out
 	}
 	s.body.Objects = []fyne.CanvasObject{
 		section(lang.L("Observer invitations to send (Article 2)"), rows(secOutgoing), lang.L("Nothing overdue or due this week.")),
+		section(lang.L("Missed: the meeting began before the invitation went"), rows(secMissed), lang.L("No invitation was missed.")),
 		section(lang.L("Invitations partners owe us (reciprocity)"), rows(secReciprocity), lang.L("No partner is late with an invitation to us.")),
 		section(lang.L("Consultations (Article 8)"), rows(secConsultations), lang.L("No consultation scheduled in the next 90 days.")),
 		section(lang.L("Open action items"), rows(secActions), lang.L("No open action items.")),

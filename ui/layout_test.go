@@ -89,6 +89,8 @@ func shownText(o fyne.CanvasObject) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.RichText:
 			b.WriteString(w.String() + "\n")
+		case *widget.Card:
+			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")
 		}
 	})
 	return b.String()
