@@ -6,7 +6,7 @@ func commands() []*command {
 	for _, group := range [][]*command{
 		setupCommands(), meetingCommands(), obligationCommands(), invitationCommands(),
 		focalPointCommands(), consultationCommands(), exchangeCommands(), briefCommands(),
-		restoreCommands(),
+		restoreCommands(), syncCommands(),
 	} {
 		all = append(all, group...)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/store/caldav/caldavtest"
 )
 
 // edit changes a meeting in an officer's database.
@@ -20,7 +21,7 @@ func (o *officer) edit(uid string, fn func(m *model.Meeting)) {
 }
 
 func TestEditsToDifferentFieldsBothSurvive(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		m := a.meeting("Heads of protocol", time.Date(2027, 5, 4, 9, 0, 0, 0, paris))
 		a.sync()
@@ -45,7 +46,7 @@ func TestEditsToDifferentFieldsBothSurvive(t *testing.T) {
 }
 
 func TestSameFieldChangedTwiceIsAConflict(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		ctx := context.Background()
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		m := a.meeting("Joint training", time.Date(2027, 6, 1, 9, 0, 0, 0, paris))
@@ -90,7 +91,7 @@ func TestSameFieldChangedTwiceIsAConflict(t *testing.T) {
 }
 
 func TestInvitationHistoryIsTheUnion(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		ctx := context.Background()
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		m := a.meeting("Expert meeting", time.Date(2027, 9, 14, 9, 0, 0, 0, paris))
@@ -119,7 +120,7 @@ func TestInvitationHistoryIsTheUnion(t *testing.T) {
 }
 
 func TestDeletionArrivesAsATombstone(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		ctx := context.Background()
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		m := a.meeting("Cancelled idea", time.Date(2027, 7, 1, 9, 0, 0, 0, paris))
@@ -157,7 +158,7 @@ func TestDeletionArrivesAsATombstone(t *testing.T) {
 }
 
 func TestConsultationSeriesArrivesWhole(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		ctx := context.Background()
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		geneva, _ := model.LoadZone("Europe/Zurich")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/store/caldav/caldavtest"
 )
 
 // officer is one copy of Liaison: its own database, synced with the
@@ -22,7 +23,7 @@ type officer struct {
 	pass     string
 }
 
-func newOfficer(t *testing.T, s *server, name string) *officer {
+func newOfficer(t *testing.T, s *caldavtest.Server, name string) *officer {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), name+".db"))
@@ -37,12 +38,12 @@ func newOfficer(t *testing.T, s *server, name string) *officer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := &officer{t: t, st: st, c: c, pass: s.pass}
+	o := &officer{t: t, st: st, c: c, pass: s.Pass}
 	ip, _ := c.OrgByAcronym("org", "INTERPOL")
 	iom, _ := c.OrgByAcronym("org", "IOM")
 	o.us, o.iom, o.agreemnt = ip.ID, iom.ID, c.Agreements[0].ID
 	o.area = c.Agreements[0].AreaByName("Travel document fraud").ID
-	if _, err := Setup(ctx, st, s.url, s.user, s.pass); err != nil {
+	if _, err := Setup(ctx, st, s.URL, s.User, s.Pass); err != nil {
 		t.Fatalf("%s: setup: %v", name, err)
 	}
 	return o
@@ -102,7 +103,7 @@ func (o *officer) obligation(uid string) model.ObligationState {
 var paris, _ = model.LoadZone("Europe/Paris")
 
 func TestTwoOfficersShareAMeeting(t *testing.T) {
-	eachServer(t, func(t *testing.T, s *server) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
 		ctx := context.Background()
 		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
 		m := a.meeting("Working group on travel documents", time.Date(2027, 3, 9, 9, 30, 0, 0, paris))
