@@ -167,7 +167,31 @@ const staleAge = 24 * time.Hour
 // copy of the database): those whose process is gone, and any older than a
 // day. It is called when the database is opened (for its folder) and
 // before each write (for that file's name). It reports how many it removed.
-func CleanTemporaries(dir string) int { return cleanTemps(dir, "*") }
+func CleanTemporaries(dir string) int { return cleanTemps(dir, "*") + cleanLegacyTemps(dir) }
+
+// legacyTemp matches the temporary files of Liaison before they carried the
+// writer's pid: os.CreateTemp's ".NAME.DIGITS.tmp" for a database copy
+// (NAME ending in .db or .bak).
+var legacyTemp = regexp.MustCompile(`^\..+\.(db|bak)\.\d+\.tmp$`)
+
+// legacyAge is how old such a file must be to be taken for a leftover: its
+// writer cannot be asked, and a backup in progress keeps its file fresh.
+const legacyAge = time.Hour
+
+func cleanLegacyTemps(dir string) int {
+	names, _ := filepath.Glob(filepath.Join(globEscape(dir), ".*.tmp"))
+	n := 0
+	for _, p := range names {
+		fi, err := os.Lstat(p)
+		if err != nil || !fi.Mode().IsRegular() || !legacyTemp.MatchString(filepath.Base(p)) || time.Since(fi.ModTime()) < legacyAge {
+			continue
+		}
+		if os.Remove(p) == nil {
+			n++
+		}
+	}
+	return n
+}
 
 func cleanTemps(dir, base string) int {
 	pattern := filepath.Join(globEscape(dir), "."+globEscape(base)+tempMark+"*.tmp")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/stretchr/testify/assert"
@@ -96,9 +97,20 @@ func TestOpenRemovesTemporariesOfKilledProcesses(t *testing.T) {
 	for _, p := range []string{dead, deadOut, live, mine} {
 		require.NoError(t, os.WriteFile(p, []byte("SQLite format 3\x00"), 0o644))
 	}
+	// What a killed backup of an earlier Liaison left (os.CreateTemp's
+	// name, mode 0644), an hour ago; and one being written now.
+	legacy := filepath.Join(dir, ".liaison-20261130-1010.db.2716354.tmp")
+	fresh := filepath.Join(dir, ".liaison-20261201-1010.db.998877.tmp")
+	for _, p := range []string{legacy, fresh} {
+		require.NoError(t, os.WriteFile(p, []byte("SQLite format 3\x00"), 0o644))
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	require.NoError(t, os.Chtimes(legacy, old, old))
 	s, err := Open(context.Background(), db)
 	require.NoError(t, err)
 	defer s.Close()
+	assert.NoFileExists(t, legacy)
+	assert.FileExists(t, fresh)
 	assert.NoFileExists(t, dead)
 	assert.NoFileExists(t, deadOut)
 	assert.FileExists(t, live)

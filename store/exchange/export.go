@@ -356,10 +356,22 @@ func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, no
 		if err := ical.WriteEML(&eml, mail); err != nil {
 			return Result{}, err
 		}
-		if err := st.WriteOutput(emlPath, eml.Bytes(), store.Shared); err != nil {
+		staged, err := st.StageOutput(emlPath, eml.Bytes(), store.Shared)
+		if err != nil {
+			return Result{}, err
+		}
+		// Both files in place, or neither: the .eml waits for the .ics.
+		ics, err := st.StageOutput(path, cal.Bytes(), store.Shared)
+		if err != nil {
+			staged.Abort()
+			return Result{}, err
+		}
+		if err := ics.Commit(); err != nil {
+			staged.Abort()
 			return Result{}, err
 		}
 		res.EMLPath = emlPath
+		return res, staged.Commit()
 	}
 	return res, st.WriteOutput(path, cal.Bytes(), store.Shared)
 }

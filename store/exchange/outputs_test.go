@@ -96,3 +96,25 @@ func TestCheckICSBeside(t *testing.T) {
 		t.Errorf("with overwrite: %v", err)
 	}
 }
+
+// A consultation's .eml was put in place before its .ics was written: a
+// failure then left a message whose attachment is not the .ics beside it.
+func TestConsultationExportIsBothOrNeither(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	s := &model.ConsultationSeries{AgreementID: f.g.ID, Title: "Consultation", Start: f.meeting.Start, Duration: 3600e9,
+		Zone: "Europe/Paris", RRule: "FREQ=YEARLY", Confidentiality: model.PartiesOnly}
+	if err := f.st.CreateSeries(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	eml := filepath.Join(f.dir, "c.eml")
+	if err := os.WriteFile(eml, []byte("the message sent before"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ExportConsultation(ctx, f.st, s.ID, now, filepath.Join(f.dir, "gone", "c.ics"), eml); err == nil {
+		t.Fatal("writing the .ics into a missing folder succeeded")
+	}
+	if got := read(t, eml); got != "the message sent before" {
+		t.Errorf("the .eml became %q", got)
+	}
+}
