@@ -350,7 +350,7 @@ func (a *App) onPrintBrief() {
 func (a *App) onAbout() {
 	dialog.ShowInformation(lang.L("About Liaison"),
 		lang.L("Liaison tracks the observer invitations owed under cooperation agreements (Article 2), the consultations between secretariats (Article 8) and the focal points (Article 7).")+
-			"\n\n"+lang.L("Database")+": "+a.st.Path(), a.win)
+			"\n\n"+Version+"\n"+lang.L("Database")+": "+a.st.Path(), a.win)
 }
 
 // showError tells the user what went wrong; a validation error lists its

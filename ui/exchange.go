@@ -44,6 +44,7 @@ func (s *consultationsScreen) onExportSeries() {
 	}, a.win)
 	d.SetFileName("consultation-series.ics")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	startInDocuments(a, d)
 	d.Show()
 }
 
@@ -123,6 +124,7 @@ func (s *invitationsScreen) export(eml bool) {
 	}
 	d.SetFileName(name + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	startInDocuments(a, d)
 	d.Show()
 }
 
@@ -148,5 +150,6 @@ func (s *invitationsScreen) onImportReply() {
 			})
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	startInDocuments(a, d)
 	d.Show()
 }

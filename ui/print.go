@@ -100,6 +100,7 @@ func savePDF(a *App, pdf []byte, name string) {
 	}, a.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	startInDocuments(a, d)
 	d.Show()
 }
 
@@ -113,7 +114,9 @@ func writeChosenPDF(a *App, w fyne.URIWriteCloser, pdf []byte) {
 	a.do(func(context.Context) error { return a.st.WriteOutput(path, pdf, store.Private) }, func() {
 		dialog.ShowConfirm(lang.L("Print brief"), lang.L("The brief was saved to {{.Path}}. Send it to the printer?", map[string]any{"Path": path}), func(ok bool) {
 			if ok {
-				a.do(func(context.Context) error { return brief.Print(path) }, nil)
+				background(a, func(context.Context) (brief.Route, error) { return brief.Send(path) }, func(r brief.Route) {
+					dialog.ShowInformation(lang.L("Print brief"), printRouteText(r), a.win)
+				})
 			}
 		}, a.win)
 	})

@@ -39,6 +39,7 @@ func (e *env) runApp(args []string) (code int) {
 		fmt.Fprintf(e.stderr, "liaison: setting up %s: %s\n", st.Path(), oneLine(err))
 		return exitError
 	}
+	ui.Version = versionLine()
 	if err := ui.Run(e.ctx, st); err != nil {
 		fmt.Fprintf(e.stderr, "liaison: %s\n", oneLine(err))
 		return exitError

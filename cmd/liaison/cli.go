@@ -90,6 +90,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func (e *env) dispatch(args []string) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(e.stdout, versionLine())
+		return exitOK
+	}
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help") {
 		return e.runApp(args)
 	}
@@ -208,6 +212,7 @@ func (e *env) help(w io.Writer, topic []string) {
 	fmt.Fprintln(w, "Liaison: observer invitations (Art. 2) and consultations (Art. 8) under cooperation agreements.")
 	fmt.Fprintln(w, "\nusage: liaison                 start the desktop app")
 	fmt.Fprintln(w, "       liaison COMMAND [flags]  run one task; every command takes --db PATH and --help")
+	fmt.Fprintln(w, "       liaison --version        print the version and the commit it was built from")
 	fmt.Fprintln(w, "\ncommands:")
 	cmds := commands()
 	sort.SliceStable(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })

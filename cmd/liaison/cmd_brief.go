@@ -135,10 +135,11 @@ func runBrief(e *env, c *call, o *briefOptions) error {
 		abs, _ := filepath.Abs(out)
 		fmt.Fprintf(e.stdout, "Wrote %s (%d KB).\n", abs, (buf.Len()+1023)/1024)
 		if o.Print {
-			if err := brief.Print(out); err != nil {
+			how, err := brief.Send(out)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintln(e.stdout, "Sent to the default printer.")
+			fmt.Fprintln(e.stdout, how)
 		}
 		return nil
 	})
