@@ -88,9 +88,8 @@ type ruler struct {
 }
 
 func newRuler(c *Catalog, now time.Time) *ruler {
-	us := c.Us()
-	loc := zoneOf(us)
-	return &ruler{c: c, us: us, usLoc: loc, now: now, today: DateOf(now.In(loc))}
+	loc := c.HQZone()
+	return &ruler{c: c, us: c.Us(), usLoc: loc, now: now, today: DateOf(now.In(loc))}
 }
 
 // append answers for one meeting at the end of out.
@@ -139,15 +138,6 @@ func weight(s ObligationState) int {
 		return 1
 	}
 	return 2
-}
-
-func zoneOf(o *Organization) *time.Location {
-	if o != nil {
-		if loc, err := LoadZone(o.Zone); err == nil {
-			return loc
-		}
-	}
-	return time.UTC
 }
 
 func findInvitation(invs []Invitation, to int64) *Invitation {

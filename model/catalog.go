@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Catalog is the reference data the rules and validations read: the
@@ -72,6 +73,22 @@ func (c *Catalog) Acronym(id int64) string {
 	}
 	return "#" + strconv.FormatInt(id, 10)
 }
+
+// HQZone is our headquarters' time zone: the zone of our organization's
+// record. It is the one answer the command line, the app, the briefs, the
+// exports and the Article 2 rule use for "today" and for dates typed
+// without a zone; UTC when the catalog does not know who we are.
+func (c *Catalog) HQZone() *time.Location {
+	if us := c.Us(); us != nil {
+		if loc, err := LoadZone(us.Zone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// HQZoneName is the IANA name of HQZone.
+func (c *Catalog) HQZoneName() string { return c.HQZone().String() }
 
 // Us returns our own organization, or nil before the database is set up.
 func (c *Catalog) Us() *Organization {

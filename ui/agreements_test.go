@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -43,9 +44,15 @@ func TestThemeAndZoneChoicesAreKept(t *testing.T) {
 	s.theme.SetSelected(s.theme.Options[2])
 	assert.Equal(t, "dark", a.fa.Preferences().String(prefTheme))
 	s.hqZone.SetText("Asia/Singapore")
-	assert.Equal(t, "Asia/Singapore", a.fa.Preferences().String(prefHQZone))
+	test.Tap(s.saveZone)
+	assert.Equal(t, "Asia/Singapore", a.cat.HQZoneName(), "kept as our organization's zone, which the command line reads too")
+	c, err := a.st.Catalog(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "Asia/Singapore", c.Us().Zone)
 	s.hqZone.SetText("Asia/Nowhere")
-	assert.Equal(t, "Asia/Singapore", a.fa.Preferences().String(prefHQZone), "an unknown zone is not kept")
+	test.Tap(s.saveZone)
+	assert.Equal(t, "Asia/Singapore", a.cat.HQZoneName(), "an unknown zone is not kept")
+	assert.NotNil(t, a.win.Canvas().Overlays().Top(), "and the error says why")
 	s.paper.SetSelected("Letter")
 	assert.Equal(t, "Letter", a.fa.Preferences().String(prefPaper))
 }

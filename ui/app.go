@@ -31,7 +31,6 @@ const (
 	prefScreen   = "window.screen"
 	prefLanguage = "language" // "", "en", "fr" or "es"
 	prefTheme    = "theme"    // "system", "light" or "dark"
-	prefHQZone   = "hq.zone"
 	prefLeadTime = "lead.days"
 	prefPaper    = "paper"
 )

@@ -310,16 +310,8 @@ func (s *meetingsScreen) open(id int64) {
 // onNew opens the editor on a new meeting convened by us.
 func (s *meetingsScreen) onNew() {
 	c := s.app.cat
-	loc := time.Local
-	zone := s.app.fa.Preferences().String(prefHQZone)
-	if us := c.Us(); us != nil {
-		if zone == "" {
-			zone = us.Zone
-		}
-	}
-	if l, err := model.LoadZone(zone); err == nil {
-		loc = l
-	}
+	loc := c.HQZone()
+	zone := loc.String()
 	day := nextWorkingDay(s.app.now().In(loc))
 	start := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
 	m := &model.Meeting{Kind: model.KindMeeting, Status: model.StatusPlanned, Confidentiality: model.PartiesOnly,

@@ -23,15 +23,12 @@ import (
 // to the printer.
 func printBrief(a *App, m *model.Meeting) {
 	p := a.fa.Preferences()
-	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
+	paper := p.StringWithFallback(prefPaper, "A4")
 	now := a.now()
 	background(a, func(ctx context.Context) ([]byte, error) {
 		b, err := briefing.Meeting(ctx, a.st, m.ID, nil, now)
 		if err != nil {
 			return nil, err
-		}
-		if hq != "" {
-			b.HQZone = hq
 		}
 		b.Generated = now
 		var buf bytes.Buffer
@@ -68,7 +65,7 @@ func printPack(a *App) {
 // dialog that can be cancelled, then asks where to save it.
 func makePack(a *App, first, last model.Date) *progressDialog {
 	p := a.fa.Preferences()
-	hq, paper := p.String(prefHQZone), p.StringWithFallback(prefPaper, "A4")
+	paper := p.StringWithFallback(prefPaper, "A4")
 	now := a.now()
 	return longTask(a, lang.L("Briefing pack…"), lang.L("Gathering every meeting and consultation from {{.From}} to {{.To}}…", map[string]any{"From": first.String(), "To": last.String()}),
 		func(ctx context.Context) ([]byte, error) {
@@ -78,9 +75,6 @@ func makePack(a *App, first, last model.Date) *progressDialog {
 			}
 			if err := ctx.Err(); err != nil {
 				return nil, err
-			}
-			if hq != "" {
-				pk.HQZone = hq
 			}
 			pk.Generated = now
 			var buf bytes.Buffer

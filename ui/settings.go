@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,7 @@ type settingsScreen struct {
 	app      *App
 	us       *widget.Label
 	hqZone   *widget.SelectEntry
+	saveZone *widget.Button
 	paper    *widget.Select
 	theme    *widget.RadioGroup
 	language *widget.Select
@@ -37,8 +39,8 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s := &settingsScreen{app: a, us: widget.NewLabel(""), path: &widget.Label{Wrapping: fyne.TextWrapBreak}, leads: container.NewVBox()}
 	p := a.fa.Preferences()
 	s.hqZone = widget.NewSelectEntry(matchZones("", 40))
-	s.hqZone.SetText(p.String(prefHQZone))
-	s.hqZone.OnChanged = s.onHQZone
+	s.hqZone.OnChanged = func(z string) { s.hqZone.SetOptions(matchZones(z, 40)) }
+	s.saveZone = &widget.Button{Text: lang.L("Save"), OnTapped: s.onHQZone}
 	s.paper = &widget.Select{Options: []string{"A4", "Letter"}, Selected: p.StringWithFallback(prefPaper, "A4"), OnChanged: s.onPaper}
 	s.paper.ExtendBaseWidget(s.paper)
 	s.theme = &widget.RadioGroup{Options: []string{lang.L("System"), lang.L("Light"), lang.L("Dark")}, Horizontal: true}
@@ -70,7 +72,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	backup := &widget.Button{Text: lang.L("Back up now…"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onBackup}
 	form := &widget.Form{Items: []*widget.FormItem{
 		{Text: lang.L("Our organization"), Widget: s.us},
-		{Text: lang.L("Headquarters time zone"), Widget: s.hqZone, HintText: lang.L("Briefs show times in the venue's zone and in this one")},
+		{Text: lang.L("Headquarters time zone"), Widget: container.NewBorder(nil, nil, nil, s.saveZone, s.hqZone), HintText: lang.L("Briefs show times in the venue's zone and in this one")},
 		{Text: lang.L("Invitation lead time"), Widget: s.leads, HintText: lang.L("Days before a meeting an observer invitation is due (Article 2)")},
 		{Text: lang.L("Paper size"), Widget: s.paper},
 		{Text: lang.L("Theme"), Widget: s.theme},
@@ -86,9 +88,7 @@ func (s *settingsScreen) reload() {
 	c := s.app.cat
 	if us := c.Us(); us != nil {
 		s.us.SetText(us.Name)
-		if s.hqZone.Text == "" {
-			s.hqZone.SetText(us.Zone)
-		}
+		s.hqZone.SetText(c.HQZoneName())
 	}
 	s.path.SetText(s.app.st.Path())
 	s.leads.Objects = nil
@@ -108,11 +108,21 @@ func (s *settingsScreen) reload() {
 	s.leads.Refresh()
 }
 
-func (s *settingsScreen) onHQZone(z string) {
-	s.hqZone.SetOptions(matchZones(z, 40))
-	if _, err := model.LoadZone(z); err == nil {
-		s.app.fa.Preferences().SetString(prefHQZone, z)
+// onHQZone keeps the zone typed as our organization's: the one
+// headquarters zone the command line, the briefs and the rule use too.
+func (s *settingsScreen) onHQZone() {
+	a := s.app
+	us := a.cat.Us()
+	if us == nil {
+		return
 	}
+	n := *us
+	n.Zone = strings.TrimSpace(s.hqZone.Text)
+	if err := n.Validate(); err != nil {
+		a.showError(err)
+		return
+	}
+	a.do(func(ctx context.Context) error { return a.st.UpdateOrganization(ctx, &n) }, func() { a.loadCatalog(s.reload) })
 }
 
 func (s *settingsScreen) onPaper(p string) { s.app.fa.Preferences().SetString(prefPaper, p) }

@@ -282,21 +282,10 @@ func (e *env) withStore(c *call, fn func(st *store.Store, cat *model.Catalog) er
 	return fn(st, cat)
 }
 
-// ourZone is the zone of our headquarters, used for dates typed without one.
-func ourZone(cat *model.Catalog) string {
-	if us := cat.Us(); us != nil {
-		return us.Zone
-	}
-	return "UTC"
-}
-
-// dayStart returns midnight at the start of day d in our zone.
+// dayStart returns midnight at the start of day d in our headquarters'
+// zone (model.Catalog.HQZone).
 func dayStart(cat *model.Catalog, d model.Date) time.Time {
-	loc, err := model.LoadZone(ourZone(cat))
-	if err != nil {
-		loc = time.UTC
-	}
-	return d.In(loc)
+	return d.In(cat.HQZone())
 }
 
 // optDate parses an optional YYYY-MM-DD flag.

@@ -87,7 +87,7 @@ func runConsultationAdd(e *env, c *call, o *consultationAddOptions) error {
 		}
 		zone := strings.TrimSpace(o.TZ)
 		if zone == "" {
-			zone = ourZone(cat)
+			zone = cat.HQZoneName()
 		}
 		start, err := model.ParseWallTime("start", strings.TrimSpace(o.Start), zone)
 		if err != nil {

@@ -186,7 +186,7 @@ func applyMeetingFlags(fs *flag.FlagSet, o *meetingOptions, cat *model.Catalog, 
 	if set(fs, "tz") {
 		m.Zone = o.TZ
 	} else if add {
-		m.Zone = ourZone(cat)
+		m.Zone = cat.HQZoneName()
 	}
 	if set(fs, "start") || set(fs, "end") || set(fs, "tz") {
 		if err := applyTimes(fs, o, m); err != nil {

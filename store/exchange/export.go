@@ -114,7 +114,7 @@ func exportInvitation(ctx context.Context, st *store.Store, meetingID, toOrg int
 	if err != nil {
 		return Result{}, err
 	}
-	today := model.DateOf(now.In(zoneOf(us)))
+	today := model.DateOf(now.In(c.HQZone()))
 	ours, err := focalPoints(ctx, st, us.ID, g.ID, today)
 	if err != nil {
 		return Result{}, err
@@ -213,15 +213,6 @@ func orArt(a string) string {
 		return "Art. 7"
 	}
 	return a
-}
-
-func zoneOf(o *model.Organization) *time.Location {
-	if o != nil {
-		if loc, err := model.LoadZone(o.Zone); err == nil {
-			return loc
-		}
-	}
-	return time.UTC
 }
 
 // FeedOptions chooses what ExportFeed publishes.
@@ -324,7 +315,7 @@ func ExportConsultation(ctx context.Context, st *store.Store, seriesID int64, no
 	if g == nil || us == nil {
 		return Result{}, errors.New("the consultation's agreement or our organization is missing from the catalog")
 	}
-	today := model.DateOf(now.In(zoneOf(us)))
+	today := model.DateOf(now.In(c.HQZone()))
 	ours, err := focalPoints(ctx, st, us.ID, g.ID, today)
 	if err != nil {
 		return Result{}, err

@@ -298,7 +298,7 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 	m := it.Meeting
 	if it.Floating { // wall clock times: read them in the convener's zone
 		o := im.cat.Org(org)
-		loc := zoneOf(o)
+		loc := orgZone(o)
 		m.Zone = loc.String()
 		m.Start = wall(m.Start, loc)
 		m.End = wall(m.End, loc)
@@ -436,4 +436,15 @@ func (im *importer) reciprocity(ctx context.Context, ids []int64, fs *FileSummar
 		}
 	}
 	return nil
+}
+
+// orgZone is an organization's own zone (the convener of a partner's
+// meeting), UTC when it has none.
+func orgZone(o *model.Organization) *time.Location {
+	if o != nil {
+		if loc, err := model.LoadZone(o.Zone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
 }

@@ -39,8 +39,6 @@ type MeetingBrief struct {
 	// ForOrg: nil for an internal-use brief; a partner to make a brief fit
 	// to hand to it (no internal notes, nothing about other partners).
 	ForOrg *model.Organization
-	// HQZone is our headquarters' IANA zone; "" takes our organization's.
-	HQZone string
 	// Generated is printed on every page; zero means now.
 	Generated time.Time
 }
@@ -59,13 +57,12 @@ type ConsultationBrief struct {
 	OurFocalPoints     []model.FocalPoint
 	PartnerFocalPoints []model.FocalPoint
 	ForOrg             *model.Organization
-	HQZone             string
 	Generated          time.Time
 }
 
 // Pack is a briefing pack: every meeting and consultation of a period in
 // one PDF, after a cover page and a table of contents. Items are printed in
-// the order they start. Catalog, ForOrg, HQZone and Generated apply to every
+// the order they start. Catalog, ForOrg and Generated apply to every
 // item, whatever the item says. In a pack for a partner (ForOrg set),
 // internal meetings and consultations are left out.
 type Pack struct {
@@ -74,7 +71,6 @@ type Pack struct {
 	Meetings      []MeetingBrief
 	Consultations []ConsultationBrief
 	ForOrg        *model.Organization
-	HQZone        string
 	Generated     time.Time
 }
 
@@ -106,7 +102,7 @@ func WriteMeeting(out io.Writer, b MeetingBrief, o Options) error {
 	if err != nil {
 		return err
 	}
-	w, err := newWriter(o, b.Catalog, b.HQZone, b.Generated)
+	w, err := newWriter(o, b.Catalog, b.Generated)
 	if err != nil {
 		return err
 	}
@@ -121,7 +117,7 @@ func WriteConsultation(out io.Writer, b ConsultationBrief, o Options) error {
 	if err != nil {
 		return err
 	}
-	w, err := newWriter(o, b.Catalog, b.HQZone, b.Generated)
+	w, err := newWriter(o, b.Catalog, b.Generated)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ func FuzzLayoutText(f *testing.F) {
 	f.Add("Conférence « año » – l’été", "https://meet.example.org/x")
 	f.Add("emoji 😀\x00\t\r\n", "\u202e\u200b\xff\xfe broken UTF-8")
 	f.Add("", "no-space-at-all-"+string(make([]byte, 300)))
-	w, err := newWriter(Options{}, catalog(), "Europe/Paris", generated(f))
+	w, err := newWriter(Options{}, catalog(), generated(f))
 	if err != nil {
 		f.Fatal(err)
 	}

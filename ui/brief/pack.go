@@ -46,7 +46,7 @@ func WritePack(out io.Writer, pk Pack, o Options) error {
 	if err != nil {
 		return err
 	}
-	w, err := newWriter(o, pk.Catalog, pk.HQZone, pk.Generated)
+	w, err := newWriter(o, pk.Catalog, pk.Generated)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ type writer struct {
 	level     int   // the outline level of sections: 1 inside a pack
 }
 
-func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time) (*writer, error) {
+func newWriter(o Options, cat *model.Catalog, generated time.Time) (*writer, error) {
 	if cat == nil {
 		return nil, errMissing("catalog", "a brief needs the catalog of organizations and agreements")
 	}
@@ -62,15 +62,7 @@ func newWriter(o Options, cat *model.Catalog, hqZone string, generated time.Time
 	if err != nil {
 		return nil, err
 	}
-	hq := time.UTC
-	if hqZone == "" && cat.Us() != nil {
-		hqZone = cat.Us().Zone
-	}
-	if hqZone != "" {
-		if hq, err = model.LoadZone(hqZone); err != nil {
-			return nil, fmt.Errorf("brief: headquarters zone: %w", err)
-		}
-	}
+	hq := cat.HQZone()
 	if generated.IsZero() {
 		generated = time.Now()
 	}

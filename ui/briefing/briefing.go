@@ -79,7 +79,7 @@ func Pack(ctx context.Context, st *store.Store, from, to model.Date, forOrg *mod
 	if err := g.loadShared(); err != nil {
 		return brief.Pack{}, err
 	}
-	loc := hqLocation(cat)
+	loc := cat.HQZone()
 	start, end := from.In(loc), to.AddDays(1).In(loc)
 	pk := brief.Pack{Catalog: cat, From: from, To: to, ForOrg: forOrg, Generated: now}
 	ms, err := st.Meetings(ctx, store.MeetingFilter{From: start, To: end})
@@ -128,15 +128,6 @@ func (g *gatherer) loadShared() error {
 	}
 	g.actions, err = g.st.OpenActionItems(g.ctx)
 	return err
-}
-
-func hqLocation(cat *model.Catalog) *time.Location {
-	if us := cat.Us(); us != nil {
-		if loc, err := model.LoadZone(us.Zone); err == nil {
-			return loc
-		}
-	}
-	return time.UTC
 }
 
 func (g *gatherer) meeting(m *model.Meeting, forOrg *model.Organization) (brief.MeetingBrief, error) {
