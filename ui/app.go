@@ -75,6 +75,7 @@ type App struct {
 	partners      *partnersScreen
 	agreements    *agreementsScreen
 	settings      *settingsScreen
+	office        *officeSync // sync.go: the office calendar
 
 	// dialogs are the dialogs on show, the top one last (keys.go).
 	dialogs []*openDialog
@@ -117,6 +118,7 @@ func newApp(ctx context.Context, fa fyne.App, st *store.Store, sync bool, now fu
 	a.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1280)), float32(p.FloatWithFallback(prefHeight, 800))))
 	a.win.SetCloseIntercept(a.onClose)
 	a.cat = model.NewCatalog(nil, nil)
+	a.office = newOfficeSync(a)
 	a.build()
 	return a
 }
@@ -127,6 +129,7 @@ func (a *App) Window() fyne.Window { return a.win }
 // ShowAndRun shows the window, loads the catalog and runs the event loop.
 func (a *App) ShowAndRun() {
 	a.win.Show()
+	a.office.start()
 	if !a.startedAt.IsZero() {
 		fyne.Do(func() {
 			log.Printf("liaison: first frame %s after start", time.Since(a.startedAt).Round(time.Millisecond))
@@ -172,7 +175,7 @@ func (a *App) build() {
 	a.body = container.NewStack()
 	split := container.NewHSplit(a.nav, a.body)
 	split.Offset = 0.2
-	a.win.SetContent(split)
+	a.win.SetContent(container.NewBorder(nil, a.office.statusBar(), nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.addShortcuts()
 
@@ -400,5 +403,6 @@ func (a *App) do(write func(ctx context.Context) error, done func()) {
 		if done != nil {
 			done()
 		}
+		a.office.changed()
 	})
 }

@@ -78,6 +78,7 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 		{Text: lang.L("Theme"), Widget: s.theme},
 		{Text: lang.L("Language"), Widget: s.language, HintText: lang.L("Applied at once; kept for the next start")},
 		{Text: lang.L("Data location"), Widget: container.NewVBox(s.path, backup, s.restoreButton())}, // settings_restore.go
+		{Text: lang.L("Office calendar"), Widget: s.app.office.settingsView()},                        // sync.go
 	}}
 	form.ExtendBaseWidget(form)
 	title := &widget.Label{Text: lang.L("Settings"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
@@ -91,6 +92,7 @@ func (s *settingsScreen) reload() {
 		s.hqZone.SetText(c.HQZoneName())
 	}
 	s.path.SetText(s.app.st.Path())
+	s.app.office.reload()
 	s.leads.Objects = nil
 	for i := range c.Agreements {
 		g := c.Agreements[i]
