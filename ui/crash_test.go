@@ -95,3 +95,14 @@ func overlayText(a *App) string {
 	}
 	return b.String()
 }
+
+// The office calendar's background work (its own runner, errors on the
+// status line) turns a panic into an error too.
+func TestPanicInASyncTaskIsAnError(t *testing.T) {
+	a, _ := newTestApp(t)
+	var got error
+	run(a, func(context.Context) (int, error) { panic("server sent nonsense") }, func(_ int, err error) { got = err })
+	require.Error(t, got)
+	assert.Contains(t, got.Error(), "internal error")
+	assert.Len(t, crashReports(t, a), 1)
+}

@@ -101,12 +101,12 @@ func (o *officeSync) reload() {
 // line, not to a dialog (a server out of reach is news, not an alarm).
 func run[T any](a *App, load func(ctx context.Context) (T, error), show func(T, error)) {
 	if a.sync {
-		v, err := load(a.ctx)
+		v, err := safely(a, a.ctx, load) // crash.go: a panic is an error
 		show(v, err)
 		return
 	}
 	go func() {
-		v, err := load(a.ctx)
+		v, err := safely(a, a.ctx, load)
 		fyne.Do(func() { show(v, err) })
 	}()
 }
