@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/liaison-app/liaison/model"
 )
@@ -29,7 +30,9 @@ type evState struct {
 	excluded             *string
 	exdates, rdates      []rawTime
 	problems             []string
-	more                 int // problems past the first ten
+	more                 int  // problems past the first ten
+	starts               int  // DTSTART lines met
+	notUTF8              bool // a text value was not UTF-8 (noted once)
 }
 
 func (ev *evState) problem(line int, format string, args ...any) {
@@ -44,6 +47,23 @@ func (ev *evState) note(msg string) {
 	if len(ev.it.Notes) < maxNotes {
 		ev.it.Notes = append(ev.it.Notes, msg)
 	}
+}
+
+// maxValues bounds the values of one kind kept for one event (attendees,
+// categories, agenda items, EXDATEs, ...): memory stays bounded whatever
+// the event holds. Real events hold a few dozen at most.
+const maxValues = 1000
+
+// room reports whether one more value of kind fits; the first that does
+// not is noted.
+func (ev *evState) room(line int, kind string, have int) bool {
+	if have < maxValues {
+		return true
+	}
+	if have == maxValues {
+		ev.note(fmt.Sprintf("line %d: more than %d %s values: the rest are left out", line, maxValues, kind))
+	}
+	return false
 }
 
 // addProblem keeps the first ten problems of an event and counts the rest.
@@ -77,6 +97,10 @@ func (ev *evState) add(pr *prop, line int) error {
 	if len(pr.name) > 10 && string(pr.name[:10]) == "X-LIAISON-" {
 		it.FromLiaison = true
 	}
+	if !ev.notUTF8 && !utf8.Valid(pr.value) {
+		ev.notUTF8 = true
+		ev.note(fmt.Sprintf("line %d: %s is not UTF-8 text (perhaps Latin-1): the unreadable bytes are shown as \uFFFD", line, clip(pr.name)))
+	}
 	switch string(pr.name) {
 	case "UID":
 		it.UID = strings.TrimSpace(unescape(pr.value))
@@ -91,7 +115,13 @@ func (ev *evState) add(pr *prop, line int) error {
 			it.Stamp = t.wall
 		}
 	case "DTSTART":
-		ev.start, ev.hasStart = ev.timeProp(pr, line)
+		ev.starts++
+		if ev.starts == 2 {
+			ev.problem(line, "a second DTSTART: which start is meant cannot be told")
+		}
+		if ev.starts == 1 {
+			ev.start, ev.hasStart = ev.timeProp(pr, line)
+		}
 	case "DTEND":
 		ev.end, ev.hasEnd = ev.timeProp(pr, line)
 	case "RECURRENCE-ID":
@@ -117,7 +147,9 @@ func (ev *evState) add(pr *prop, line int) error {
 	case "CATEGORIES":
 		for _, c := range splitText(pr.value, ',') {
 			if c = strings.TrimSpace(c); c != "" {
-				it.Categories = append(it.Categories, c)
+				if ev.room(line, "CATEGORIES", len(it.Categories)) {
+					it.Categories = append(it.Categories, c)
+				}
 			}
 		}
 	case "CLASS":
@@ -135,7 +167,9 @@ func (ev *evState) add(pr *prop, line int) error {
 		for _, d := range pr.paramAll("DELEGATED-FROM") {
 			a.DelegatedFrom = append(a.DelegatedFrom, address([]byte(d)))
 		}
-		it.Attendees = append(it.Attendees, a)
+		if ev.room(line, "ATTENDEE", len(it.Attendees)) {
+			it.Attendees = append(it.Attendees, a)
+		}
 	case "RRULE":
 		if it.RRule != "" {
 			ev.note(fmt.Sprintf("line %d: a second RRULE is ignored", line))
@@ -159,9 +193,13 @@ func (ev *evState) add(pr *prop, line int) error {
 				t.tzid = tzid
 			}
 			if string(pr.name) == "EXDATE" {
-				ev.exdates = append(ev.exdates, t)
+				if ev.room(line, "EXDATE", len(ev.exdates)) {
+					ev.exdates = append(ev.exdates, t)
+				}
 			} else {
-				ev.rdates = append(ev.rdates, t)
+				if ev.room(line, "RDATE", len(ev.rdates)) {
+					ev.rdates = append(ev.rdates, t)
+				}
 			}
 		}
 	case "X-LIAISON-KIND":
@@ -183,12 +221,16 @@ func (ev *evState) add(pr *prop, line int) error {
 		it.Areas = []string{}
 		for _, a := range splitText(pr.value, ',') {
 			if a = strings.TrimSpace(a); a != "" {
-				it.Areas = append(it.Areas, a)
+				if ev.room(line, "X-LIAISON-AREAS", len(it.Areas)) {
+					it.Areas = append(it.Areas, a)
+				}
 			}
 		}
 	case "X-LIAISON-AGENDA":
-		it.Meeting.Agenda = append(it.Meeting.Agenda, model.AgendaItem{Title: unescape(pr.value)})
-		it.AgendaAreas = append(it.AgendaAreas, pr.paramAll("X-AREAS"))
+		if ev.room(line, "X-LIAISON-AGENDA", len(it.Meeting.Agenda)) {
+			it.Meeting.Agenda = append(it.Meeting.Agenda, model.AgendaItem{Title: unescape(pr.value)})
+			it.AgendaAreas = append(it.AgendaAreas, pr.paramAll("X-AREAS"))
+		}
 	case "X-LIAISON-BACKGROUND":
 		s := unescape(pr.value)
 		ev.background = &s
@@ -278,6 +320,7 @@ func (ev *evState) build(p *parser, method Method) Item {
 		ev.addProblem("the event has no DTSTART")
 	}
 	ev.fields(it, method)
+	ev.clean(it, method)
 	if len(ev.problems) > 0 {
 		it.Problem = strings.Join(ev.problems, "; ")
 		if ev.more > 0 {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/liaison-app/liaison/model"
 )
 
 // FuzzParse feeds the import path arbitrary bytes, starting from the
@@ -27,6 +29,12 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b.Bytes())
+	// Noise that is skipped with a note (X-APPLE- lines, no colon, a stray
+	// line after the end), two DTSTARTs, no SUMMARY, Latin-1 text.
+	f.Add([]byte(cal("X WR:x", "BEGIN:VEVENT", "UID:n", "DTSTART:20270101T090000Z", "DTSTART:20270102T090000Z",
+		`X-APPLE-STRUCTURED-LOCATION;X-TITLE="open:geo:1,2`, "no colon", "END:VEVENT",
+		"BEGIN:VEVENT", "UID:m", "DTSTART:20270101T090000Z", "LOCATION:Gen\xe8ve", "END:VEVENT") + "stray\r\n"))
+	f.Add([]byte(cal(myTimezone, "BEGIN:VEVENT", "UID:z", "DTSTART;TZID=MyTimezone:20271031T023000", "SUMMARY:\u200b", "END:VEVENT")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		err := parse(bytes.NewReader(data), "fuzz.ics", 1<<20, func(it Item) error {
 			if it.File != "fuzz.ics" || it.Line <= 0 {
@@ -38,6 +46,16 @@ func FuzzParse(f *testing.F) {
 			}
 			if it.Problem == "" && it.HasTime && m.AllDay && m.LastDay.Before(m.FirstDay) {
 				t.Fatalf("a usable whole-day item ends before it starts: %s–%s", m.FirstDay, m.LastDay)
+			}
+			// The size and validity policy holds for whatever is imported.
+			if p := model.TextProblem(m.Title, model.MaxTitle, false); p != "" {
+				t.Fatalf("the title %q %s", m.Title, p)
+			}
+			if p := model.TextProblem(m.Background, model.MaxLongText, true); p != "" {
+				t.Fatalf("the background %s", p)
+			}
+			if it.Problem == "" && (it.Method == Request || it.Method == Publish) && model.Blank(m.Title) {
+				t.Fatal("a usable meeting without a title")
 			}
 			return nil
 		})

@@ -33,10 +33,18 @@ const maxObservances = 500
 // returned by fn stops the parse and is returned as it is. Parse never
 // panics.
 func Parse(r io.Reader, name string, limit int64, fn func(Item) error) (err error) {
+	return ParseNotes(r, name, limit, fn, nil)
+}
+
+// ParseNotes is Parse that also tells note about what it skipped outside
+// any event (a malformed line in a VTIMEZONE, a stray line after
+// END:VCALENDAR), naming the line. Inside an event, such notes go to the
+// Item's Notes.
+func ParseNotes(r io.Reader, name string, limit int64, fn func(Item) error, note func(line int, msg string)) (err error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	p := &parser{lr: newLineReader(r, name, limit), fn: fn}
+	p := newParser(r, name, limit, fn, note)
 	defer func() {
 		if v := recover(); v != nil {
 			err = &ParseError{File: name, Line: p.lr.line, Msg: fmt.Sprintf("cannot be read: %v", v)}
@@ -48,7 +56,29 @@ func Parse(r io.Reader, name string, limit int64, fn func(Item) error) (err erro
 // parse is Parse without the safety net, for the fuzz target: a panic
 // there is a bug to fix, not to hide.
 func parse(r io.Reader, name string, limit int64, fn func(Item) error) error {
-	return (&parser{lr: newLineReader(r, name, limit), fn: fn}).run()
+	return newParser(r, name, limit, fn, nil).run()
+}
+
+func newParser(r io.Reader, name string, limit int64, fn func(Item) error, note func(int, string)) *parser {
+	p := &parser{lr: newLineReader(r, name, limit), fn: fn, note: note}
+	p.lr.preamble = true
+	return p
+}
+
+// maxFileNotes bounds the notes about lines outside events.
+const maxFileNotes = 100
+
+// skip notes a line that is read past: in the event being read, or for
+// the file.
+func (p *parser) skip(msg string) {
+	if p.ev != nil && p.top() == inEvent {
+		p.ev.note(fmt.Sprintf("line %d: %s", p.lr.line, msg))
+		return
+	}
+	p.notes++
+	if p.note != nil && p.notes <= maxFileNotes {
+		p.note(p.lr.line, msg)
+	}
 }
 
 type compKind int
@@ -70,6 +100,8 @@ type frame struct {
 type parser struct {
 	lr    *lineReader
 	fn    func(Item) error
+	note  func(line int, msg string)
+	notes int
 	stack []frame
 	p     prop
 	cals  int
@@ -98,7 +130,16 @@ func (p *parser) run() error {
 			return err
 		}
 		if msg := split(line, &p.p); msg != "" {
-			return p.errorf("%s", msg)
+			// Noise inside a calendar is skipped, as libical and ical.js
+			// do; before any calendar, the file is not iCalendar.
+			if p.cals == 0 {
+				return p.errorf("%s", msg)
+			}
+			p.skip(msg + ": skipped")
+			continue
+		}
+		if p.lr.cut {
+			p.skip(fmt.Sprintf("%s is %d bytes long: only its first %d KiB were read", clip(p.p.name), p.lr.full, MaxLine>>10))
 		}
 		if err := p.line(); err != nil {
 			return err
@@ -123,6 +164,10 @@ func (p *parser) line() error {
 		return p.end(strings.ToUpper(strings.TrimSpace(string(pr.value))))
 	}
 	if len(p.stack) == 0 {
+		if p.cals > 0 {
+			p.skip(fmt.Sprintf("%s after END:VCALENDAR: skipped", clip(pr.name)))
+			return nil
+		}
 		return p.errorf("%s outside a VCALENDAR", clip(pr.name))
 	}
 	switch p.stack[len(p.stack)-1].kind {
@@ -160,6 +205,7 @@ func (p *parser) begin(name string) error {
 		}
 		kind = inCalendar
 		p.cals++
+		p.lr.preamble = false
 		p.method, p.zones, p.resolved, p.deferred = "", map[string]*tzDef{}, map[string]*zoneRes{}, nil
 		p.budget = maxLookups
 	case top == inCalendar && name == "VEVENT":

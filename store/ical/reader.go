@@ -28,10 +28,21 @@ func (e *ParseError) Error() string {
 // Is makes errors.Is(err, model.ErrInvalid) true.
 func (e *ParseError) Is(target error) bool { return target == model.ErrInvalid }
 
+// MaxLine is the most of one logical line that is kept: what lies past it
+// is read and dropped (the parser notes it), so that memory stays bounded
+// whatever the file holds, a single line of hundreds of megabytes or
+// /dev/zero. No value Liaison keeps is longer (model.MaxLongText is 64 KiB).
+const MaxLine = 1 << 20
+
+// maxPreamble is the longest line read before the first BEGIN:VCALENDAR:
+// a longer one is not iCalendar, and the file is refused at once.
+const maxPreamble = 4 << 10
+
 // lineReader splits a stream into logical content lines: it strips a
 // byte-order mark, accepts CRLF or bare LF, unfolds continuation lines
 // (a line starting with a space or a tab), skips blank lines and stops at
-// the size limit. It holds one logical line at a time.
+// the size limit. It holds one logical line at a time, at most MaxLine
+// bytes of it.
 type lineReader struct {
 	r     *bufio.Reader
 	name  string
@@ -40,6 +51,13 @@ type lineReader struct {
 	phys  int   // physical lines read so far
 	line  int   // the physical line where the current logical line began
 	buf   []byte
+	// full is the length of the current logical line as written; more
+	// than len(buf) when it was cut at MaxLine.
+	full int64
+	cut  bool
+	// preamble is set while no VCALENDAR has begun: a long line is then
+	// refused at once rather than read to its end.
+	preamble bool
 }
 
 func newLineReader(r io.Reader, name string, limit int64) *lineReader {
@@ -59,13 +77,25 @@ func (lr *lineReader) errorf(line int, format string, args ...any) *ParseError {
 // It returns io.EOF when nothing is left.
 func (lr *lineReader) physical() error {
 	start := len(lr.buf)
+	read := int64(0)
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		lr.n += int64(len(chunk))
+		read += int64(len(chunk))
 		if lr.limit > 0 && lr.n > lr.limit {
 			return &ParseError{File: lr.name, Line: lr.phys + 1, Msg: fmt.Sprintf("the file is larger than the limit of %d bytes: refused", lr.limit)}
 		}
-		lr.buf = append(lr.buf, chunk...)
+		if lr.preamble && read > maxPreamble {
+			return &ParseError{File: lr.name, Line: lr.phys + 1, Msg: fmt.Sprintf("line %d is over %d bytes long before any BEGIN:VCALENDAR: this is not an iCalendar file", lr.phys+1, maxPreamble)}
+		}
+		lr.full += int64(len(chunk))
+		room := MaxLine - len(lr.buf)
+		if room > 0 {
+			lr.buf = append(lr.buf, chunk[:min(len(chunk), room)]...)
+		}
+		if room < len(chunk) {
+			lr.cut = true
+		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}
@@ -92,7 +122,7 @@ func (lr *lineReader) physical() error {
 // io.EOF.
 func (lr *lineReader) next() ([]byte, error) {
 	for {
-		lr.buf = lr.buf[:0]
+		lr.buf, lr.full, lr.cut = lr.buf[:0], 0, false
 		if err := lr.physical(); err != nil {
 			return nil, err
 		}
