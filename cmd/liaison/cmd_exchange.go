@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -184,14 +185,20 @@ func runImport(e *env, c *call) error {
 		if err != nil {
 			return err
 		}
-		var refused []string
+		var refused, unused []string
 		for _, f := range sum.Files {
 			if f.Refused != nil {
 				refused = append(refused, f.Refused.Error())
 			}
+			if why := f.Unused(); why != "" {
+				unused = append(unused, why)
+			}
 		}
 		if len(refused) > 0 {
-			return fmt.Errorf("%d of %d files refused, nothing imported from them: %s", len(refused), len(sum.Files), strings.Join(refused, "; "))
+			return fmt.Errorf("%d of %d files refused, nothing imported from them: %s", len(refused), len(sum.Files), strings.Join(append(refused, unused...), "; "))
+		}
+		if len(unused) > 0 {
+			return errors.New(strings.Join(unused, "; "))
 		}
 		return nil
 	})

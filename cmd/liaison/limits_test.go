@@ -1,10 +1,13 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCommandLineKeepsThePolicy: the limits of model/limits.go, given on
@@ -47,4 +50,18 @@ func TestCommandLineKeepsThePolicy(t *testing.T) {
 	errs = c.fail(1, "invitation", "reply", id, "--to", "IOM", "--status", "accepted")
 	assert.Contains(t, errs, "mark-sent --on D --via letter")
 	assert.Contains(t, c.fail(1, "invitation", "show", id, "--to", "IOM"), "not found", "nothing was recorded")
+}
+
+// TestImportOfNothingUsableExitsOne: a file read whole from which no event
+// could be used is a failure, said on stderr with the reason.
+func TestImportOfNothingUsableExitsOne(t *testing.T) {
+	c := newCLI(t)
+	p := filepath.Join(t.TempDir(), "stranger.ics")
+	require.NoError(t, os.WriteFile(p, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:s@example.org\r\n"+
+		"DTSTAMP:20261101T090000Z\r\nDTSTART:20270301T090000Z\r\nSUMMARY:x\r\nORGANIZER:mailto:a@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600))
+	code, out, errs := c.run("import", p)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, `skipped "x"`)
+	assert.Contains(t, errs, "nothing could be used")
+	assert.Contains(t, errs, "liaison focal-point add --org IOM --email a@example.org")
 }

@@ -87,18 +87,52 @@ func TestReplyByCommandAndByScreenStoresTheSameVersion(t *testing.T) {
 	defer st.Close()
 	fa := test.NewTempApp(t)
 	a := ui.NewAt(ctx, fa, st, func() time.Time { return c.now })
-	a.Show("invitations")
 	content := func() fyne.CanvasObject { return a.Window().Content() }
-	// The invitations list holds the one meeting (the navigation list has more).
-	list := find(t, content, func(l *widget.List) bool { return l.Length() == 1 })
-	fyne.DoAndWait(func() { list.Select(0) })
-	reply := find(t, content, func(b *widget.Button) bool { return strings.HasPrefix(b.Text, "Record reply") })
+	// The app loads in the background: show the invitations, select the
+	// one meeting's row (the navigation list has more rows), until its
+	// Record reply button is on show.
+	var reply *widget.Button
+	require.Eventually(t, func() bool {
+		fyne.DoAndWait(func() {
+			if a.Current() != "invitations" {
+				a.Show("invitations")
+				return
+			}
+			var list *widget.List
+			for _, o := range objects(content()) {
+				switch w := o.(type) {
+				case *widget.List:
+					if w.Length() == 1 {
+						list = w
+					}
+				case *widget.Button:
+					if strings.HasPrefix(w.Text, "Record reply") {
+						reply = w
+					}
+				}
+			}
+			if reply == nil && list != nil {
+				list.Select(0)
+			}
+		})
+		return reply != nil
+	}, 10*time.Second, 20*time.Millisecond)
 	fyne.DoAndWait(func() { test.Tap(reply) })
 	dlg := func() fyne.CanvasObject { return a.Window().Canvas().Overlays().Top() }
 	state := find(t, dlg, func(s *widget.Select) bool { return len(s.Options) == 3 })
 	fyne.DoAndWait(func() { state.SetSelectedIndex(0) })
 	assert.Equal(t, "Accepted", state.Selected)
-	note := find(t, dlg, func(e *widget.Entry) bool { return !e.MultiLine })
+	// The note is the dialog's last text field (after the day and the
+	// representatives).
+	var note textField
+	fyne.DoAndWait(func() {
+		for _, o := range objects(dlg()) {
+			if f, ok := o.(textField); ok {
+				note = f
+			}
+		}
+	})
+	require.NotNil(t, note)
 	fyne.DoAndWait(func() { note.SetText(comment) })
 	record := find(t, dlg, func(b *widget.Button) bool { return b.Text == "Record" })
 	fyne.DoAndWait(func() { test.Tap(record) })
@@ -119,6 +153,13 @@ func TestReplyByCommandAndByScreenStoresTheSameVersion(t *testing.T) {
 	assert.Equal(t, model.InvAccepted, byUI.State)
 	assert.Equal(t, comment, byCLI.ReplyComment())
 	assert.Equal(t, byCLI.ReplyComment(), byUI.ReplyComment())
+}
+
+// textField is what a text field of the app offers (widget.Entry, and the
+// app's fields built on it).
+type textField interface {
+	SetText(string)
+	SetPlaceHolder(string)
 }
 
 func ioM(t *testing.T, st *store.Store) int64 {

@@ -73,7 +73,7 @@ func importFile(ctx context.Context, st *store.Store, path string, now time.Time
 		}
 		touched := map[int64]bool{}
 		var order []int64
-		err = ical.Parse(bufio.NewReaderSize(f, 1<<20), path, MaxFileSize, func(it ical.Item) error {
+		err = ical.ParseNotes(bufio.NewReaderSize(f, 1<<20), path, MaxFileSize, func(it ical.Item) error {
 			if err := ctx.Err(); err != nil {
 				return storeFailure{err}
 			}
@@ -84,7 +84,8 @@ func importFile(ctx context.Context, st *store.Store, path string, now time.Time
 			}
 			if err != nil {
 				l.What, l.Why = "skipped", err.Error()
-			} else if len(it.Notes) > 0 { // how doubtful input was read
+			}
+			if len(it.Notes) > 0 { // how doubtful input was read
 				l.Why = strings.TrimPrefix(l.Why+"; "+strings.Join(it.Notes, "; "), "; ")
 			}
 			fs.add(l)
@@ -93,7 +94,7 @@ func importFile(ctx context.Context, st *store.Store, path string, now time.Time
 				order = append(order, id)
 			}
 			return nil
-		})
+		}, fs.note)
 		var sf storeFailure
 		if errors.As(err, &sf) {
 			return sf.err
@@ -158,13 +159,44 @@ func (im *importer) orgOf(email string) int64 {
 	if !ok {
 		return 0
 	}
+	domain = strings.TrimSuffix(domain, ".")
+	within := func(d string) bool {
+		d = strings.ToLower(strings.TrimSpace(d))
+		return d != "" && (domain == d || strings.HasSuffix(domain, "."+d))
+	}
 	for _, o := range im.cat.Orgs {
-		d := strings.ToLower(o.MailDomain)
-		if d != "" && (domain == d || strings.HasSuffix(domain, "."+d)) {
+		if within(o.MailDomain) {
 			return o.ID
 		}
 	}
+	// An organization with no mail domain recorded: the domain of one of
+	// its focal points is its own.
+	for _, f := range im.fps {
+		if _, d, ok := strings.Cut(f.Email, "@"); ok && within(d) && im.cat.Org(f.OrgID) != nil && im.cat.Org(f.OrgID).MailDomain == "" {
+			return f.OrgID
+		}
+	}
 	return 0
+}
+
+// unknownOrganizer says that an event's organizer belongs to no known
+// organization, and how to make it known.
+func (im *importer) unknownOrganizer(email string) error {
+	if strings.TrimSpace(email) == "" {
+		return model.Invalid("organizer", "the event names no ORGANIZER, so the partner that convenes it cannot be told")
+	}
+	org := "ORG"
+	var partners []string
+	for _, o := range im.cat.Orgs {
+		if !o.Us {
+			partners = append(partners, o.Acronym)
+		}
+	}
+	if len(partners) == 1 {
+		org = partners[0]
+	}
+	return model.Invalid("organizer", "the organizer %s is not a known focal point, and its mail domain is not that of a partner (%s): if it writes for a partner, record it, e.g. liaison focal-point add --org %s --email %s --name NAME, and import the file again",
+		email, strings.Join(partners, ", "), org, email)
 }
 
 func (im *importer) isUs(org int64) bool { return im.us != nil && org == im.us.ID }
@@ -248,7 +280,7 @@ func (im *importer) sender(it *ical.Item) (int64, error) {
 	if org := im.orgOf(it.Organizer.Email); org != 0 {
 		return org, nil
 	}
-	return 0, model.Invalid("organizer", "the organizer %q is neither a focal point nor at the mail domain of a known organization", it.Organizer.Email)
+	return 0, im.unknownOrganizer(it.Organizer.Email)
 }
 
 func (im *importer) cancel(ctx context.Context, it *ical.Item, l *Line) (int64, error) {
@@ -271,7 +303,7 @@ func (im *importer) cancel(ctx context.Context, it *ical.Item, l *Line) (int64, 
 		return 0, model.Invalid("sequence", "this cancellation is version %d, older than the version %d we hold", it.Sequence, m.Sequence)
 	}
 	if m.Status == model.StatusCancelled {
-		l.What, l.Why = "skipped", "already cancelled"
+		l.What, l.Why = "unchanged", "already cancelled"
 		return 0, nil
 	}
 	if _, err := im.st.CancelMeeting(ctx, m.ID); err != nil {
@@ -341,7 +373,7 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 	case it.Sequence < old.Sequence:
 		return 0, model.Invalid("sequence", "version %d is older than the version %d we hold: skipped", it.Sequence, old.Sequence)
 	case it.Sequence == old.Sequence && !model.MaterialChange(old, &m):
-		l.What, l.Why = "skipped", fmt.Sprintf("version %d is already here", it.Sequence)
+		l.What, l.Why = "unchanged", fmt.Sprintf("version %d is already here", it.Sequence)
 		return 0, nil
 	}
 	m.ID, m.Version, m.Notes, m.InterestMarks, m.Created = old.ID, old.Version, old.Notes, old.InterestMarks, old.Created

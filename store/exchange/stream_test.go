@@ -51,8 +51,8 @@ func TestFileRefusedMidwayChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, text := range map[string]string{
-		"malformed.ics": partnerEvents(50) + "BEGIN:VEVENT\nUID:late@iom.int\nTHIS LINE HAS NO COLON\nEND:VEVENT\nEND:VCALENDAR\n",
-		"truncated.ics": partnerEvents(50),
+		"unbalanced.ics": partnerEvents(50) + "BEGIN:VEVENT\nUID:late@iom.int\nEND:VTODO\nEND:VCALENDAR\n",
+		"truncated.ics":  partnerEvents(50),
 	} {
 		p := writeFile(t, f.dir, name, text)
 		sum, err := ImportFiles(ctx, f.st, []string{p}, now)

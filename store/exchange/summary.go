@@ -13,11 +13,19 @@ import (
 // line of text per event.
 const MaxListed = 1000
 
+// MaxSkippedListed is how many skipped events of one file a summary lists,
+// each with its reason, before any other: far more than MaxListed, since
+// a skipped event is one the officer must know about.
+const MaxSkippedListed = 10000
+
+// maxFileNotes bounds the notes about a file's lines outside events.
+const maxFileNotes = 100
+
 // Line is one event of an imported file and what became of it.
 type Line struct {
 	Line  int    // where the event begins in its file
 	UID   string //
-	What  string // added, updated, cancelled, reply, skipped
+	What  string // added, updated, cancelled, reply, unchanged (already here), skipped (refused, with why)
 	Title string
 	Why   string // for a skip: why; otherwise what changed
 }
@@ -30,6 +38,13 @@ type FileSummary struct {
 	// the others, which Count still counts.
 	Lines    []Line
 	Unlisted int
+	// Skipped are the events refused one by one, each with its reason, up
+	// to MaxSkippedListed; UnlistedSkipped counts the others.
+	Skipped         []Line
+	UnlistedSkipped int
+	// Notes say what was read past outside any event (a malformed line,
+	// a stray line after the end), naming the line.
+	Notes []string
 	// Obligations is the Article 2 rule run on the partner meetings added
 	// or updated: which invitations we should have received (reciprocity).
 	// The first MaxListed are kept; UnlistedObligations counts the others.
@@ -40,18 +55,51 @@ type FileSummary struct {
 }
 
 // Count returns how many events of the file came to what (added, updated,
-// cancelled, reply, skipped), listed in Lines or not.
+// cancelled, reply, unchanged, skipped), listed or not.
 func (f *FileSummary) Count(what string) int {
 	if f.counts != nil {
 		return f.counts[what]
 	}
 	n := 0
-	for _, l := range f.Lines {
+	for _, l := range append(f.Skipped, f.Lines...) {
 		if l.What == what {
 			n++
 		}
 	}
 	return n
+}
+
+// Used reports whether anything of the file was used: an event added,
+// updated, cancelled, a reply recorded, or one already here.
+func (f *FileSummary) Used() bool {
+	for _, w := range []string{"added", "updated", "cancelled", "reply", "unchanged"} {
+		if f.Count(w) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Unused says why nothing of a file that was read could be used, or ""
+// when something was (or the file was refused, which says why itself).
+func (f *FileSummary) Unused() string {
+	if f.Refused != nil || f.Used() {
+		return ""
+	}
+	if n := f.Count("skipped"); n > 0 {
+		why := f.Skipped[0].Why
+		if n == 1 {
+			return fmt.Sprintf("%s: nothing could be used: its one event was skipped (%s)", f.Path, why)
+		}
+		return fmt.Sprintf("%s: nothing could be used: all %d events were skipped (the first: %s)", f.Path, n, why)
+	}
+	return fmt.Sprintf("%s: nothing could be used: the file holds no event", f.Path)
+}
+
+func (f *FileSummary) note(line int, msg string) {
+	if len(f.Notes) < maxFileNotes {
+		f.Notes = append(f.Notes, fmt.Sprintf("line %d: %s", line, msg))
+	}
 }
 
 // add records one event: counted always, listed while there is room.
@@ -60,6 +108,14 @@ func (f *FileSummary) add(l Line) {
 		f.counts = map[string]int{}
 	}
 	f.counts[l.What]++
+	if l.What == "skipped" {
+		if len(f.Skipped) < MaxSkippedListed {
+			f.Skipped = append(f.Skipped, l)
+		} else {
+			f.UnlistedSkipped++
+		}
+		return
+	}
 	if len(f.Lines) < MaxListed {
 		f.Lines = append(f.Lines, l)
 	} else {
@@ -79,6 +135,7 @@ func (f *FileSummary) addObligation(ob model.Obligation) {
 // reset forgets what the file did: it was rolled back.
 func (f *FileSummary) reset() {
 	f.Lines, f.Unlisted, f.Obligations, f.UnlistedObligations, f.counts = nil, 0, nil, 0, nil
+	f.Skipped, f.UnlistedSkipped, f.Notes = nil, 0, nil
 }
 
 // Summary is what ImportFiles did, file by file.
@@ -97,8 +154,18 @@ func (s Summary) Text(reason func(ob *model.Obligation) string) string {
 			fmt.Fprintf(&b, "%s: refused, nothing imported: %v\n", f.Path, f.Refused)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %d added, %d updated, %d cancelled, %d replies, %d skipped\n", f.Path,
-			f.Count("added"), f.Count("updated"), f.Count("cancelled"), f.Count("reply"), f.Count("skipped"))
+		fmt.Fprintf(&b, "%s: %d added, %d updated, %d cancelled, %d replies, %d unchanged, %d skipped\n", f.Path,
+			f.Count("added"), f.Count("updated"), f.Count("cancelled"), f.Count("reply"), f.Count("unchanged"), f.Count("skipped"))
+		// The skipped first: each is something the officer must look at.
+		for _, l := range f.Skipped {
+			fmt.Fprintf(&b, "  line %d: skipped %q: %s\n", l.Line, l.Title, l.Why)
+		}
+		if f.UnlistedSkipped > 0 {
+			fmt.Fprintf(&b, "  ... and %d more skipped events, counted above but not listed one by one\n", f.UnlistedSkipped)
+		}
+		for _, n := range f.Notes {
+			fmt.Fprintf(&b, "  %s\n", n)
+		}
 		for _, l := range f.Lines {
 			fmt.Fprintf(&b, "  line %d: %s %q", l.Line, l.What, l.Title)
 			if l.Why != "" {
