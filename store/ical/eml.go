@@ -115,7 +115,7 @@ func WriteEML(w io.Writer, m Mail) error {
 	hdr("X-Unsent", "1")
 	hdr("From", addressOf(m.From))
 	hdr("To", strings.Join(to, ",\r\n "))
-	hdr("Subject", foldHeader(len("Subject: "), mime.QEncoding.Encode("utf-8", oneLine(m.Subject))))
+	hdr("Subject", foldHeader(len("Subject: "), mime.QEncoding.Encode("utf-8", plainText(m.Subject))))
 	hdr("Date", m.Now.Format(time.RFC1123Z))
 	hdr("MIME-Version", "1.0")
 
@@ -202,6 +202,19 @@ func foldHeader(used int, v string) string {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainText is a title as it goes into a letter or a mail header: one
+// line of valid UTF-8 without control characters, quoted by nobody (a
+// title with quotation marks keeps them as they are).
+func plainText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return oneLine(s)
 }
 
 // base64Part writes data in base64, 76 characters a line.

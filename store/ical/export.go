@@ -181,9 +181,9 @@ func standardWording(r *Invitation) string {
 		}
 	}
 	if r.ResolvedMethod() == Cancel {
-		return fmt.Sprintf("The %s regrets to inform %s that %q, to which it was invited as an observer, has been cancelled.", convener, to, m.Title)
+		return fmt.Sprintf("The %s regrets to inform %s that “%s”, to which it was invited as an observer, has been cancelled.", convener, to, plainText(m.Title))
 	}
-	s := fmt.Sprintf("The %s has the honour to invite %s to attend %q as an observer", convener, to, m.Title)
+	s := fmt.Sprintf("The %s has the honour to invite %s to attend “%s” as an observer", convener, to, plainText(m.Title))
 	if ag := c.Agreement(r.Organizer.AgreementID); ag != nil && r.Article != "" {
 		s += fmt.Sprintf(", in accordance with %s of the %s", r.Article, ag.Title)
 	} else if r.Article != "" {

@@ -1,7 +1,10 @@
 package ical
 
 import (
+	"bytes"
 	"fmt"
+	"mime"
+	"net/mail"
 	"io"
 	"os"
 	"runtime"
@@ -186,4 +189,28 @@ func TestHugeInputKeepsMemoryBounded(t *testing.T) {
 		defer f.Close()
 		assert.ErrorContains(t, Parse(f, "/dev/zero", 0, func(Item) error { return nil }), "not an iCalendar file")
 	}
+}
+
+// TestLetterAndSubjectArePlainText: a title with quotation marks and bytes
+// that are not UTF-8 goes into the invitation's words and the mail's
+// subject as plain text: no Go quoting, no raw bytes in the RFC 2047
+// subject, which reads back as the title.
+func TestLetterAndSubjectArePlainText(t *testing.T) {
+	m := timedMeeting()
+	m.Title = "Conference \"Safer Borders\"\x01 on\xff ports"
+	r := invitation(m)
+	text := invitationText(&r)
+	assert.Contains(t, text, "“Conference \"Safer Borders\" on\uFFFD ports”")
+	assert.NotContains(t, text, `\"`)
+	var b bytes.Buffer
+	require.NoError(t, WriteEML(&b, InvitationMail(r, writeInv(t, r))))
+	msg, err := mail.ReadMessage(&b)
+	require.NoError(t, err)
+	raw := msg.Header.Get("Subject")
+	for i := 0; i < len(raw); i++ {
+		require.Less(t, raw[i], byte(0x80), "a raw byte in the subject: %q", raw)
+	}
+	subject, err := new(mime.WordDecoder).DecodeHeader(raw)
+	require.NoError(t, err)
+	assert.Equal(t, "Invitation to attend as an observer: Conference \"Safer Borders\" on\uFFFD ports (2027-03-09 to 2027-03-10)", subject)
 }
