@@ -148,6 +148,7 @@ func (s *agreementsScreen) show() {
 // save writes a changed agreement and reloads the catalog.
 func (s *agreementsScreen) save(g *model.Agreement) {
 	a := s.app
+	g = a.storedAgreement(g) // the names as stored, not as shown
 	a.do(func(ctx context.Context) error { return a.st.UpdateAgreement(ctx, g) }, func() { a.loadCatalog(s.show) })
 }
 

@@ -61,7 +61,8 @@ type App struct {
 	// tests see its result as soon as the call returns.
 	sync bool
 
-	cat     *model.Catalog // loaded at start; replaced when reference data changes
+	cat     *model.Catalog // loaded at start; replaced when reference data changes; names in the chosen language
+	rawCat  *model.Catalog // the same as stored, for writing back
 	screens []*navEntry
 	nav     *widget.List
 	body    *fyne.Container
@@ -118,6 +119,7 @@ func newApp(ctx context.Context, fa fyne.App, st *store.Store, sync bool, now fu
 	a.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1280)), float32(p.FloatWithFallback(prefHeight, 800))))
 	a.win.SetCloseIntercept(a.onClose)
 	a.cat = model.NewCatalog(nil, nil)
+	a.rawCat = a.cat
 	a.office = newOfficeSync(a)
 	a.build()
 	return a
@@ -203,7 +205,7 @@ func (a *App) rebuild() {
 func (a *App) loadCatalog(then func()) {
 	background(a, func(ctx context.Context) (*model.Catalog, error) { return a.st.Catalog(ctx) },
 		func(c *model.Catalog) {
-			a.cat = c
+			a.rawCat, a.cat = c, localCatalog(c) // names in the chosen language (names.go)
 			if then != nil {
 				then()
 			}
@@ -365,7 +367,7 @@ func (a *App) showError(err error) {
 	if errors.As(err, &ve) {
 		msg := ""
 		for _, f := range ve.Fields {
-			msg += fieldLabel(f.Field) + ": " + f.Problem + "\n"
+			msg += fieldLabel(f.Field) + ": " + problemText(f.Problem) + "\n"
 		}
 		dialog.ShowError(errors.New(msg), a.win)
 		return

@@ -278,7 +278,7 @@ func errText(err error) string {
 	if errors.As(err, &ve) {
 		var out []string
 		for _, f := range ve.Fields {
-			out = append(out, fieldLabel(f.Field)+": "+f.Problem)
+			out = append(out, fieldLabel(f.Field)+": "+problemText(f.Problem))
 		}
 		return strings.Join(out, "\n")
 	}

@@ -93,7 +93,7 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 		return w
 	}
 	sel := func(opts []string) *widget.Select {
-		w := &widget.Select{Options: opts, OnChanged: e.onChanged}
+		w := &widget.Select{Options: opts, OnChanged: e.onChanged, PlaceHolder: lang.L("Choose…")}
 		w.ExtendBaseWidget(w)
 		return w
 	}

@@ -230,7 +230,7 @@ func (e *meetingEditor) show(err error) {
 				key = ""
 			}
 			if l := e.errs[key]; l != nil {
-				txt := f.Problem
+				txt := problemText(f.Problem)
 				if key != f.Field {
 					txt = fieldLabel(f.Field) + ": " + txt
 				}
@@ -241,7 +241,7 @@ func (e *meetingEditor) show(err error) {
 				l.Show()
 				continue
 			}
-			extra = append(extra, fieldLabel(f.Field)+": "+f.Problem)
+			extra = append(extra, fieldLabel(f.Field)+": "+problemText(f.Problem))
 		}
 	} else if err != nil {
 		extra = append(extra, err.Error())

@@ -97,7 +97,7 @@ func (s *partnersScreen) showOrg() {
 		case !f.ActiveOn(today):
 			state, imp = lang.L("Not serving"), widget.LowImportance
 		}
-		text := f.Title + "\n" + f.Email
+		text := dataWord(f.Title) + "\n" + f.Email
 		if f.Phone != "" {
 			text += " · " + f.Phone
 		}
@@ -105,7 +105,7 @@ func (s *partnersScreen) showOrg() {
 		if g := c.Agreement(f.AgreementID); g != nil {
 			text += " · " + g.ShortName
 		}
-		rows = append(rows, reasonRow(state, f.Name, text, imp, func() { s.editFocalPoint(&f) }))
+		rows = append(rows, reasonRow(state, dataWord(f.Name), text, imp, func() { s.editFocalPoint(&f) }))
 	}
 	objs = append(objs, widget.NewCard(lang.L("Focal points (Article 7)"), "", container.NewVBox(append(rows, add)...)))
 	s.detail.Objects = objs
@@ -187,6 +187,9 @@ func (s *partnersScreen) editFocalPoint(f *model.FocalPoint) {
 // editOrg changes an organization's name, headquarters zone and mail domain.
 func (s *partnersScreen) editOrg(org model.Organization) {
 	a := s.app
+	if raw := a.rawCat.Org(org.ID); raw != nil {
+		org = *raw // edit the names as stored, not as shown
+	}
 	name, domain := widget.NewEntry(), widget.NewEntry()
 	name.SetText(org.Name)
 	domain.SetText(org.MailDomain)

@@ -41,7 +41,9 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s.hqZone = widget.NewSelectEntry(matchZones("", 40))
 	s.hqZone.OnChanged = func(z string) { s.hqZone.SetOptions(matchZones(z, 40)) }
 	s.saveZone = &widget.Button{Text: lang.L("Save"), OnTapped: s.onHQZone}
-	s.paper = &widget.Select{Options: []string{"A4", "Letter"}, Selected: p.StringWithFallback(prefPaper, "A4"), OnChanged: s.onPaper}
+	// The paper's stored value stays "A4" or "Letter"; its name is shown in the chosen language.
+	papers := []string{"A4", lang.L("Letter")}
+	s.paper = &widget.Select{Options: papers, Selected: papers[max(slices.Index(paperSizes, p.StringWithFallback(prefPaper, "A4")), 0)], OnChanged: s.onPaper}
 	s.paper.ExtendBaseWidget(s.paper)
 	s.theme = &widget.RadioGroup{Options: []string{lang.L("System"), lang.L("Light"), lang.L("Dark")}, Horizontal: true}
 	s.theme.ExtendBaseWidget(s.theme)
@@ -127,7 +129,14 @@ func (s *settingsScreen) onHQZone() {
 	a.do(func(ctx context.Context) error { return a.st.UpdateOrganization(ctx, &n) }, func() { a.loadCatalog(s.reload) })
 }
 
-func (s *settingsScreen) onPaper(p string) { s.app.fa.Preferences().SetString(prefPaper, p) }
+// paperSizes are the stored values of the paper choices, in their order.
+var paperSizes = []string{"A4", "Letter"}
+
+func (s *settingsScreen) onPaper(string) {
+	if i := s.paper.SelectedIndex(); i >= 0 {
+		s.app.fa.Preferences().SetString(prefPaper, paperSizes[i])
+	}
+}
 
 func (s *settingsScreen) onTheme(string) {
 	i := slices.Index(s.theme.Options, s.theme.Selected)
