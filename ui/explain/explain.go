@@ -248,7 +248,7 @@ func (w *Words) AppendReason(b []byte, c *model.Catalog, ob *model.Obligation) [
 	if why.Because != model.BecauseNone {
 		a[fBecause] = string(w.appendBecause(nil, c, ob, &a))
 	}
-	return w.say(b, key, &a)
+	return append(b, w.grammar(string(w.say(nil, key, &a)))...) // grammar.go: d’INTERPOL, à l’OIM
 }
 
 func (w *Words) appendBecause(b []byte, c *model.Catalog, ob *model.Obligation, a *args) []byte {

@@ -103,3 +103,25 @@ func TestCadence(t *testing.T) {
 	al.LastHeld, al.Next = model.Date{}, model.Date{}
 	assert.Contains(t, For("es").Cadence(al), "no hay ninguna prevista")
 }
+
+func TestFrenchAndSpanishGrammarAroundNames(t *testing.T) {
+	fr, es := For("fr"), For("es")
+	for _, tc := range []struct {
+		w        *Words
+		in, want string
+	}{
+		{fr, "Une invitation de INTERPOL à OIM est due.", "Une invitation d’INTERPOL à l’OIM est due."},
+		{fr, "Une invitation de OIM à INTERPOL est due.", "Une invitation de l’OIM à INTERPOL est due."},
+		{fr, "OIM a accepté.", "L’OIM a accepté."},
+		{fr, "intéressant OIM (note)", "intéressant l’OIM (note)"},
+		{fr, "de l’OIM", "de l’OIM"},
+		{fr, "OIMX de 42 jours", "OIMX de 42 jours"},
+		{es, "Una invitación de INTERPOL a OIM.", "Una invitación de INTERPOL a la OIM."},
+		{es, "OIM aceptó.", "La OIM aceptó."},
+		{English(), "from INTERPOL to IOM", "from INTERPOL to IOM"},
+	} {
+		if got := tc.w.grammar(tc.in); got != tc.want {
+			t.Errorf("%s: %q gives %q, want %q", tc.w.Lang(), tc.in, got, tc.want)
+		}
+	}
+}
