@@ -22,7 +22,7 @@ func TestReasonsInFrench(t *testing.T) {
 	require.NotEmpty(t, e.Obligations)
 	assert.Equal(t, model.Overdue, e.Obligations[0].State)
 	text := richTexts(e.art2)
-	assert.Contains(t, text, "Une invitation d’observateur de INTERPOL à IOM était due le")
+	assert.Contains(t, text, "Une invitation d’observateur d’INTERPOL à IOM était due le", "de + a vowel is elided")
 	assert.Contains(t, text, "des OIG sont invitées et la réunion concerne : Border security")
 	assert.NotContains(t, text, "An observer invitation", "no English left in the French panel")
 }
