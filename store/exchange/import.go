@@ -221,7 +221,10 @@ func (im *importer) apply(ctx context.Context, it *ical.Item, l *Line) (int64, e
 func (im *importer) reply(ctx context.Context, it *ical.Item, l *Line) error {
 	m, err := im.st.MeetingByUID(ctx, it.UID)
 	if errors.Is(err, model.ErrNotFound) {
-		return model.Invalid("uid", "a reply for %s, which matches none of our meetings: not recorded (check it by hand)", it.UID)
+		if s, serr := im.st.SeriesByUID(ctx, it.UID); serr == nil {
+			return im.seriesReply(ctx, it, s, l)
+		}
+		return model.Invalid("uid", "a reply for %s, which matches none of our meetings or consultation series: not recorded (check it by hand)", it.UID)
 	}
 	if err != nil {
 		return err
@@ -306,8 +309,25 @@ func (im *importer) cancel(ctx context.Context, it *ical.Item, l *Line) (int64, 
 		l.What, l.Why = "unchanged", "already cancelled"
 		return 0, nil
 	}
-	if _, err := im.st.CancelMeeting(ctx, m.ID); err != nil {
+	cm, err := im.st.CancelMeeting(ctx, m.ID)
+	if err != nil {
 		return 0, err
+	}
+	// The partner's CANCEL is itself the notice that follows an invitation
+	// it sent us: record it as the version received, so that the
+	// invitation shows as void, not as owing a cancellation notice.
+	if im.us != nil {
+		if inv, err := im.st.Invitation(ctx, m.ID, im.us.ID); err == nil && !inv.SentAt.IsZero() && inv.State != model.InvWaived {
+			at := it.Stamp
+			if at.IsZero() || at.After(im.now) {
+				at = im.now
+			}
+			if _, err := im.st.UpdateInvitation(ctx, m.ID, im.us.ID, func(inv *model.Invitation) error {
+				return inv.MarkSent(at, cm.Sequence, "ics")
+			}); err != nil && !errors.Is(err, model.ErrInvalid) {
+				return 0, err
+			}
+		}
 	}
 	l.What = "cancelled"
 	return m.ID, nil
@@ -320,6 +340,9 @@ func (im *importer) meeting(ctx context.Context, it *ical.Item, l *Line) (int64,
 	}
 	if im.isUs(org) {
 		return 0, model.Invalid("organizer", "this is one of our own meetings: it is not imported back")
+	}
+	if im.isSeries(ctx, it) {
+		return 0, im.series(ctx, it, org, l)
 	}
 	if !it.HasTime {
 		return 0, model.Invalid("dtstart", "the event has no start")

@@ -37,6 +37,16 @@ func (ev *evState) clean(it *Item, method Method) {
 	for i := range m.Agenda {
 		fix(fmt.Sprintf("agenda item %d", i+1), &m.Agenda[i].Title, model.MaxTitle)
 	}
+	for i := range it.VenueRotation {
+		v := &it.VenueRotation[i]
+		for _, s := range []*string{&v.Name, &v.Address, &v.City, &v.Country, &v.OnlineURL} {
+			fix(fmt.Sprintf("venue %d of the rotation", i+1), s, model.MaxTitle)
+		}
+		if v.Country != "" && !model.IsCountryCode(v.Country) {
+			v.Country = ""
+		}
+	}
+	fix("X-LIAISON-AGREEMENT", &it.Agreement, model.MaxTitle)
 	if cc := m.Venue.Country; cc != "" && !model.IsCountryCode(cc) {
 		ev.note(fmt.Sprintf("the country %q is not an ISO 3166-1 code: left out", clipS(cc)))
 		m.Venue.Country = ""

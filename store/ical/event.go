@@ -143,15 +143,7 @@ func (ev *event) liaison(e *encoder) {
 		e.text("X-LIAISON-ZONE", m.Zone)
 	}
 	if !m.Venue.IsZero() {
-		v := m.Venue
-		e.begin("X-LIAISON-VENUE", nil)
-		for i, part := range []string{v.Name, v.Address, v.City, v.Country, v.OnlineURL} {
-			if i > 0 {
-				e.line = append(e.line, ';')
-			}
-			e.line = appendText(e.line, part)
-		}
-		e.end()
+		e.venue("X-LIAISON-VENUE", m.Venue)
 	}
 	if len(m.AreaIDs) > 0 && ev.cat != nil {
 		e.textList("X-LIAISON-AREAS", areaNames(ev.cat, m.AreaIDs))

@@ -215,6 +215,12 @@ func (ev *evState) add(pr *prop, line int) error {
 		ev.excluded = &s
 	case "X-LIAISON-ZONE":
 		ev.xzone = strings.TrimSpace(unescape(pr.value))
+	case "X-LIAISON-AGREEMENT":
+		it.Agreement = strings.TrimSpace(unescape(pr.value))
+	case "X-LIAISON-ROTATION":
+		if ev.room(line, "X-LIAISON-ROTATION", len(it.VenueRotation)) {
+			it.VenueRotation = append(it.VenueRotation, venueOf(splitText(pr.value, ';')))
+		}
 	case "X-LIAISON-VENUE":
 		ev.venue = splitText(pr.value, ';')
 	case "X-LIAISON-AREAS":
@@ -430,13 +436,7 @@ func (ev *evState) fields(it *Item, method Method) {
 		m.ObserversExcluded, m.ExclusionReason = true, *ev.excluded
 	}
 	if len(ev.venue) > 0 {
-		get := func(i int) string {
-			if i < len(ev.venue) {
-				return ev.venue[i]
-			}
-			return ""
-		}
-		m.Venue = model.Venue{Name: get(0), Address: get(1), City: get(2), Country: get(3), OnlineURL: get(4)}
+		m.Venue = venueOf(ev.venue)
 	} else {
 		m.Venue.Name = strings.TrimSpace(ev.location)
 		if u, err := url.Parse(ev.urlv); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
@@ -452,6 +452,17 @@ func (ev *evState) fields(it *Item, method Method) {
 	default:
 		m.Background = ev.desc
 	}
+}
+
+// venueOf reads the parts of an X-LIAISON-VENUE or -ROTATION value.
+func venueOf(parts []string) model.Venue {
+	get := func(i int) string {
+		if i < len(parts) {
+			return parts[i]
+		}
+		return ""
+	}
+	return model.Venue{Name: get(0), Address: get(1), City: get(2), Country: get(3), OnlineURL: get(4)}
 }
 
 // parseDuration reads an RFC 5545 DURATION (P1W, P2DT3H, -PT15M), up to

@@ -43,6 +43,11 @@ type Item struct {
 	// unknown, and a caller updating a meeting should keep what it holds.
 	FromLiaison bool
 
+	// Agreement and VenueRotation come with a consultation series written
+	// by a copy of Liaison (X-LIAISON-AGREEMENT, X-LIAISON-ROTATION).
+	Agreement     string
+	VenueRotation []model.Venue
+
 	RRule   string
 	ExDates []time.Time
 	RDates  []time.Time

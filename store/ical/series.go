@@ -139,10 +139,22 @@ func writeSeriesEvents(e *encoder, c *model.Catalog, s *model.ConsultationSeries
 			}
 		}
 		e.text("X-LIAISON-KIND", string(model.KindConsultation))
+		if !v.IsZero() {
+			e.venue("X-LIAISON-VENUE", v)
+		}
 	}
 
 	base(time.Time{}, start, start.Add(s.Duration), venue)
 	e.raw("RRULE", rule)
+	// What a partner's copy of Liaison needs to rebuild the series whole:
+	// its agreement, and the venue rotation for every occurrence, past the
+	// few years of exceptions written below for other calendars.
+	if g := c.Agreement(s.AgreementID); g != nil && g.Key != "" {
+		e.text("X-LIAISON-AGREEMENT", g.Key)
+	}
+	for _, v := range s.VenueRotation {
+		e.venue("X-LIAISON-ROTATION", v)
+	}
 	var ex []time.Time
 	for _, o := range s.Occurrences {
 		if o.Cancelled {
@@ -185,6 +197,19 @@ func writeSeriesEvents(e *encoder, c *model.Catalog, s *model.ConsultationSeries
 		e.ends("VEVENT")
 	}
 	return nil
+}
+
+// venue writes a venue as NAME;ADDRESS;CITY;COUNTRY;URL, which the reader
+// reads back whole.
+func (e *encoder) venue(name string, v model.Venue) {
+	e.begin(name, nil)
+	for i, part := range []string{v.Name, v.Address, v.City, v.Country, v.OnlineURL} {
+		if i > 0 {
+			e.line = append(e.line, ';')
+		}
+		e.line = appendText(e.line, part)
+	}
+	e.end()
 }
 
 func latest(a, b time.Time) time.Time {

@@ -3,9 +3,9 @@ package ical
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"net/mail"
-	"io"
 	"os"
 	"runtime"
 	"strings"
