@@ -6,11 +6,13 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/store"
 )
 
 // TestSummaryListsTheSkippedFirst: every skipped event is listed with its
@@ -95,4 +97,40 @@ func TestImportOfDevZeroKeepsMemoryBounded(t *testing.T) {
 	assert.ErrorIs(t, sum.Files[0].Refused, model.ErrInvalid)
 	assert.Contains(t, sum.Files[0].Refused.Error(), "not an iCalendar file")
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20), "bytes allocated importing /dev/zero")
+}
+
+// TestReplyToAnOlderVersion: Outlook's ACCEPTED to version 0, imported
+// after version 1 went out, is recorded as answering version 0: the
+// invitation says version 1 is not yet answered; the COMMENT is kept.
+func TestReplyToAnOlderVersion(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	m := f.meeting
+	_, err := f.st.MarkSent(ctx, m.ID, f.iom, now.Add(-48*time.Hour), m.Sequence, "ics")
+	require.NoError(t, err)
+	m.Venue.City = "Paris"
+	require.NoError(t, f.st.UpdateMeeting(ctx, m))
+	require.Equal(t, 1, m.Sequence)
+	_, err = f.st.MarkSent(ctx, m.ID, f.iom, now.Add(-24*time.Hour), m.Sequence, "ics")
+	require.NoError(t, err)
+
+	p := writeFile(t, f.dir, "reply.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nMETHOD:REPLY\r\n"+
+		"BEGIN:VEVENT\r\nUID:"+m.UID+"\r\nSEQUENCE:0\r\nDTSTAMP:20261120T090000Z\r\n"+
+		"ATTENDEE;PARTSTAT=ACCEPTED:mailto:jmuller@iom.int\r\nCOMMENT:Two delegates\\, from Geneva\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	sum, err := ImportFiles(ctx, f.st, []string{p}, now)
+	require.NoError(t, err)
+	require.Equal(t, 1, sum.Files[0].Count("reply"), "%s", sum)
+	assert.Contains(t, sum.String(), "IOM accepted (version 0); version 1, sent since, is not yet answered")
+	inv, err := f.st.Invitation(ctx, m.ID, f.iom)
+	require.NoError(t, err)
+	assert.Equal(t, 0, inv.ReplySequence)
+	assert.Equal(t, model.InvSent, inv.State)
+	assert.Equal(t, "Two delegates, from Geneva", inv.ReplyComment())
+	obs, err := f.st.Obligations(ctx, now, store.ObligationFilter{})
+	require.NoError(t, err)
+	for _, ob := range obs {
+		if ob.MeetingID == m.ID && ob.To == f.iom {
+			assert.Equal(t, model.Sent, ob.State, "not 'IOM accepted': version 1 awaits its answer")
+		}
+	}
 }

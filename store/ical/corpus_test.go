@@ -33,7 +33,7 @@ func corpus(t testing.TB) []string {
 }
 
 // TestCorpusImportsOrIsRefusedCleanly walks every real-world file: each is
-// read whole or refused with a message naming the file and the line.
+// read whole (a refusal would name the file and the line).
 func TestCorpusImportsOrIsRefusedCleanly(t *testing.T) {
 	read, refused := 0, 0
 	for _, path := range corpus(t) {
@@ -65,7 +65,9 @@ func TestCorpusImportsOrIsRefusedCleanly(t *testing.T) {
 		}
 	}
 	t.Logf("%d files read, %d refused", read, refused)
-	if read == 0 {
-		t.Error("no file of the corpus could be read")
+	// Every file of the corpus is one that ical.js reads: Liaison reads it
+	// too, noise skipped with a note, never refused whole.
+	if refused > 0 {
+		t.Errorf("%d of the %d files that ical.js reads were refused", refused, read+refused)
 	}
 }
