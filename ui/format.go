@@ -188,7 +188,22 @@ func meetingWhen(m *model.Meeting) string {
 	} else {
 		out += " – " + e.Format("2006-01-02 15:04")
 	}
-	return out + " " + shortZone(m.Zone)
+	return out + " " + placeZone(m.Venue.City, m.Zone, s)
+}
+
+// placeZone names a time's zone by the place the meeting is in, with the
+// zone's abbreviation: "Lyon (CET)", not another city's name ("Paris").
+// Without a city it is the zone's own city.
+func placeZone(city, zone string, t time.Time) string {
+	place := strings.TrimSpace(city)
+	if place == "" {
+		place = shortZone(zone)
+	}
+	abbr := t.Format("MST")
+	if abbr == "" || abbr == place {
+		return place
+	}
+	return place + " (" + abbr + ")"
 }
 
 func shortZone(z string) string {
