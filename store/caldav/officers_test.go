@@ -14,7 +14,7 @@ import (
 // officer is one copy of Liaison: its own database, synced with the
 // office calendar.
 type officer struct {
-	t        *testing.T
+	t        testing.TB
 	st       *store.Store
 	c        *model.Catalog
 	us, iom  int64
@@ -23,7 +23,7 @@ type officer struct {
 	pass     string
 }
 
-func newOfficer(t *testing.T, s *caldavtest.Server, name string) *officer {
+func newOfficer(t testing.TB, s *caldavtest.Server, name string) *officer {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), name+".db"))

@@ -113,7 +113,22 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 	var changed []Member
 	var removed []string
 	var token string
+	var err error
 	full := false
+	if e.acct.SyncToken != "" {
+		// The server gave a token last time: ask what changed since, in
+		// one request (asking for the collection's properties first costs
+		// Radicale a pass over every resource to compute its token).
+		changed, removed, token, err = e.cl.SyncCollection(ctx, e.acct.SyncToken)
+		switch {
+		case err == nil:
+			return token, e.fetch(ctx, changed, removed, false)
+		case IsStatus(err, http.StatusNotFound):
+			return "", fmt.Errorf("%s is not there any more: run liaison sync setup again", e.cl.URL())
+		case !errors.Is(err, ErrTokenExpired) && !IsStatus(err, http.StatusNotImplemented) && !IsStatus(err, http.StatusBadRequest):
+			return "", err
+		}
+	}
 	coll, err := e.cl.Collection(ctx)
 	if err != nil {
 		return "", err
@@ -121,12 +136,9 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 	if !coll.Exists {
 		return "", fmt.Errorf("%s is not there any more: run liaison sync setup again", e.cl.URL())
 	}
-	if coll.SyncReport {
-		changed, removed, token, err = e.cl.SyncCollection(ctx, e.acct.SyncToken)
-		if errors.Is(err, ErrTokenExpired) {
-			changed, removed, token, err = e.cl.SyncCollection(ctx, "")
-		}
-		full = err == nil && (e.acct.SyncToken == "" || token == "")
+	if coll.SyncReport { // everything, and a first token
+		changed, removed, token, err = e.cl.SyncCollection(ctx, "")
+		full = err == nil
 	} else {
 		changed, err = e.cl.List(ctx)
 		full = true
@@ -134,6 +146,13 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return token, e.fetch(ctx, changed, removed, full)
+}
+
+// fetch reads the changed resources and merges them, then handles the
+// removed ones. After a whole listing (full), what is known here and not
+// listed is gone too.
+func (e *engine) fetch(ctx context.Context, changed []Member, removed []string, full bool) error {
 	if full { // a whole listing: what is known here and not listed is gone
 		listed := map[string]bool{}
 		for _, m := range changed {
@@ -156,20 +175,20 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 	for i := 0; i < len(fetch); i += batch {
 		objs, err := e.cl.MultiGet(ctx, fetch[i:min(i+batch, len(fetch))])
 		if err != nil {
-			return "", err
+			return err
 		}
 		for _, o := range objs {
 			if err := e.received(ctx, o); err != nil {
-				return "", err
+				return err
 			}
 		}
 	}
 	for _, h := range removed {
 		if err := e.removed(ctx, h); err != nil {
-			return "", err
+			return err
 		}
 	}
-	return token, nil
+	return nil
 }
 
 // received merges one resource read from the server.
