@@ -32,6 +32,7 @@ type evState struct {
 	problems             []string
 	more                 int  // problems past the first ten
 	starts               int  // DTSTART lines met
+	size                 int  // bytes of property values kept, roughly
 	notUTF8              bool // a text value was not UTF-8 (noted once)
 }
 
@@ -94,6 +95,21 @@ func (ev *evState) timeProp(pr *prop, line int) (rawTime, bool) {
 
 func (ev *evState) add(pr *prop, line int) error {
 	it := &ev.it
+	// A text longer than any limit is cut here already, with a note
+	// giving its size, so that an event held waiting for its VTIMEZONE
+	// keeps little; model.CleanText cuts it to the limit later.
+	if n := int64(len(pr.value)); n > 2*model.MaxLongText || pr.full > 0 {
+		if pr.full > 0 {
+			n = pr.full
+		}
+		ev.note(fmt.Sprintf("line %d: %s is %d bytes long: only the first %d KiB are read", line, clip(pr.name), n, 2*model.MaxLongText>>10))
+		cut := min(len(pr.value), 2*model.MaxLongText)
+		for cut > 0 && cut < len(pr.value) && !utf8.RuneStart(pr.value[cut]) {
+			cut--
+		}
+		pr.value = pr.value[:cut]
+	}
+	ev.size += len(pr.value) + 64
 	if len(pr.name) > 10 && string(pr.name[:10]) == "X-LIAISON-" {
 		it.FromLiaison = true
 	}

@@ -21,6 +21,14 @@ const maxDeferred = 10000
 // that are kept: real ones hold a few dozen at most.
 const maxObservances = 500
 
+// maxDeferredBytes bounds the text held by the events kept waiting for a
+// VTIMEZONE, and maxZones the VTIMEZONEs of one calendar (real ones hold a
+// handful): memory stays bounded whatever the file.
+const (
+	maxDeferredBytes = 32 << 20
+	maxZones         = 1000
+)
+
 // Parse reads an iCalendar stream and calls fn with each event, in file
 // order, as soon as the event has been read (an event whose zone is defined
 // by a VTIMEZONE further down waits for it). Peak memory is one event plus
@@ -111,9 +119,11 @@ type parser struct {
 	zones    map[string]*tzDef
 	resolved map[string]*zoneRes
 	deferred []*evState
-	ev       *evState
-	tz       *tzDef
-	obs      *observance
+	// deferredBytes is the text the deferred events hold.
+	deferredBytes int
+	ev            *evState
+	tz            *tzDef
+	obs           *observance
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -138,8 +148,12 @@ func (p *parser) run() error {
 			p.skip(msg + ": skipped")
 			continue
 		}
+		p.p.full = 0
 		if p.lr.cut {
-			p.skip(fmt.Sprintf("%s is %d bytes long: only its first %d KiB were read", clip(p.p.name), p.lr.full, MaxLine>>10))
+			p.p.full = p.lr.full // an event's property notes its own cut
+			if p.top() != inEvent {
+				p.skip(fmt.Sprintf("%s is %d bytes long: only its first %d KiB were read", clip(p.p.name), p.lr.full, MaxLine>>10))
+			}
 		}
 		if err := p.line(); err != nil {
 			return err
@@ -206,7 +220,7 @@ func (p *parser) begin(name string) error {
 		kind = inCalendar
 		p.cals++
 		p.lr.preamble = false
-		p.method, p.zones, p.resolved, p.deferred = "", map[string]*tzDef{}, map[string]*zoneRes{}, nil
+		p.method, p.zones, p.resolved, p.deferred, p.deferredBytes = "", map[string]*tzDef{}, map[string]*zoneRes{}, nil, 0
 		p.budget = maxLookups
 	case top == inCalendar && name == "VEVENT":
 		kind = inEvent
@@ -244,8 +258,9 @@ func (p *parser) end(name string) error {
 	case inEvent:
 		ev := p.ev
 		p.ev = nil
-		if len(p.deferred) < maxDeferred && !p.ready(ev) {
+		if len(p.deferred) < maxDeferred && p.deferredBytes+ev.size < maxDeferredBytes && !p.ready(ev) {
 			p.deferred = append(p.deferred, ev)
+			p.deferredBytes += ev.size
 			return nil
 		}
 		return p.emit(ev)
@@ -258,7 +273,12 @@ func (p *parser) end(name string) error {
 		}
 		p.obs = nil
 	case inTimezone:
-		if p.tz.id != "" { // one without TZID cannot be referred to: it is ignored
+		_, known := p.zones[p.tz.id]
+		switch {
+		case p.tz.id == "": // one without TZID cannot be referred to: it is ignored
+		case !known && len(p.zones) >= maxZones:
+			p.skip(fmt.Sprintf("more than %d VTIMEZONEs in one calendar: %q is not read", maxZones, clipS(p.tz.id)))
+		default:
 			p.zones[p.tz.id] = p.tz
 			delete(p.resolved, p.tz.id)
 		}
@@ -269,7 +289,7 @@ func (p *parser) end(name string) error {
 				return err
 			}
 		}
-		p.deferred = nil
+		p.deferred, p.deferredBytes = nil, 0
 	}
 	return nil
 }

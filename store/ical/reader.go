@@ -151,6 +151,7 @@ type prop struct {
 	name   []byte // upper case
 	params []paramValue
 	value  []byte
+	full   int64 // the line's length as written, when it was cut at MaxLine; else 0
 }
 
 // paramValue is one value of one parameter; a parameter with several values

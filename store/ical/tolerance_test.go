@@ -214,3 +214,35 @@ func TestLetterAndSubjectArePlainText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Invitation to attend as an observer: Conference \"Safer Borders\" on\uFFFD ports (2027-03-09 to 2027-03-10)", subject)
 }
+
+// TestEventsWaitingForTheirZoneKeepMemoryBounded: 300 events of 1 MB each
+// whose zone is defined by a VTIMEZONE at the end of the file are held
+// with their texts cut, within a budget: the whole read allocates far
+// less than the 300 MB it reads.
+func TestEventsWaitingForTheirZoneKeepMemoryBounded(t *testing.T) {
+	event := "BEGIN:VEVENT\r\nUID:w\r\nDTSTART;TZID=MyTimezone:20270715T100000\r\nSUMMARY:Waiting\r\nDESCRIPTION:" +
+		strings.Repeat("y", 1<<20) + "\r\nEND:VEVENT\r\n"
+	parts := []io.Reader{strings.NewReader("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n")}
+	for range 300 {
+		parts = append(parts, strings.NewReader(event))
+	}
+	parts = append(parts, strings.NewReader(myTimezone+"\r\nEND:VCALENDAR\r\n"))
+	read, zoned := 0, 0
+	n := allocated(func() {
+		err := Parse(io.MultiReader(parts...), "waiting.ics", 512<<20, func(it Item) error {
+			read++
+			if it.Problem == "" {
+				zoned++
+				if len(it.Meeting.Background) > model.MaxLongText {
+					t.Errorf("a background of %d bytes", len(it.Meeting.Background))
+				}
+			}
+			return nil
+		})
+		require.NoError(t, err)
+	})
+	assert.Equal(t, 300, read)
+	assert.Greater(t, zoned, 100, "most events waited for their zone")
+	t.Logf("allocated %d MB reading 300 MB; %d events waited for their zone", n>>20, zoned)
+	assert.Less(t, n, uint64(150<<20))
+}
