@@ -85,6 +85,10 @@ type ruler struct {
 	now   time.Time
 	today Date
 	areas []int64
+	// The agreements of the last convener seen: meetings come in runs of
+	// the same convener, so most skip the catalog's map.
+	conv    int64
+	convAgs []int
 }
 
 func newRuler(c *Catalog, now time.Time) *ruler {
@@ -98,7 +102,13 @@ func (r *ruler) append(out []Obligation, m *Meeting, invs []Invitation) []Obliga
 	first := len(out)
 	start := m.StartDay()
 	begun := !r.now.Before(m.StartsAt())
-	for _, gi := range c.byConvener[m.ConvenerID] {
+	if r.convAgs == nil || r.conv != m.ConvenerID {
+		r.conv, r.convAgs = m.ConvenerID, c.byConvener[m.ConvenerID]
+		if r.convAgs == nil {
+			r.convAgs = []int{}
+		}
+	}
+	for _, gi := range r.convAgs {
 		g := &c.Agreements[gi]
 		conv := g.Party(m.ConvenerID)
 		for _, p := range g.Parties {
@@ -291,19 +301,32 @@ func (r *ruler) interest(g *Agreement, m *Meeting, to int64) (because Why, match
 	return because, matched, anyArea
 }
 
-// AllObligations runs the rule on many meetings; invs maps a meeting id to
-// its invitation records. It is linear in the number of meetings.
-func AllObligations(c *Catalog, meetings []Meeting, invs map[int64][]Invitation, now time.Time) []Obligation {
+// AllObligations runs the rule on many meetings; invs[i] are the
+// invitation records of meetings[i] (invs may be shorter, or nil, when the
+// last meetings have none). It is linear in the number of meetings.
+func AllObligations(c *Catalog, meetings []Meeting, invs [][]Invitation, now time.Time) []Obligation {
+	return AppendObligations(nil, c, meetings, invs, now)
+}
+
+// AppendObligations is AllObligations writing the answers at the end of
+// out: a caller that runs the rule again and again (a dashboard kept up
+// to date) hands back the slice of the last run, out[:0], and the rule
+// allocates nothing but its areas.
+func AppendObligations(out []Obligation, c *Catalog, meetings []Meeting, invs [][]Invitation, now time.Time) []Obligation {
 	size := 0
 	for i := range meetings {
 		for _, gi := range c.byConvener[meetings[i].ConvenerID] {
 			size += len(c.Agreements[gi].Parties) - 1
 		}
 	}
-	out := make([]Obligation, 0, size)
+	out = slices.Grow(out, size)
 	r := newRuler(c, now)
 	for i := range meetings {
-		out = r.append(out, &meetings[i], invs[meetings[i].ID])
+		var mine []Invitation
+		if i < len(invs) {
+			mine = invs[i]
+		}
+		out = r.append(out, &meetings[i], mine)
 	}
 	return out
 }

@@ -237,7 +237,7 @@ func TestAllObligationsIsPerMeeting(t *testing.T) {
 		ms[i].ID = int64(i + 1)
 	}
 	ms[1].Status = StatusCancelled
-	invs := map[int64][]Invitation{3: {sentInvitation(orgIOM, 0, InvAccepted)}}
+	invs := [][]Invitation{2: {sentInvitation(orgIOM, 0, InvAccepted)}}
 	all := AllObligations(c, ms, invs, at(t, "2027-04-01"))
 	require.Len(t, all, 6, "one answer per meeting and partner (IOM, UNODC)")
 	var obs []Obligation

@@ -75,8 +75,6 @@ func (d Date) In(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
-func (d Date) utc() time.Time { return d.In(time.UTC) }
-
 // AddDays returns the date n days later (earlier when n < 0).
 func (d Date) AddDays(n int) Date { return civilFromDays(d.days() + n) }
 

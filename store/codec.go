@@ -76,14 +76,6 @@ func (d *decoder) day(s string) model.Date {
 	return v
 }
 
-// placeholders returns "?, ?, ?" for n arguments.
-func placeholders(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return strings.Repeat("?, ", n-1) + "?"
-}
-
 // likePattern escapes s for a LIKE ... ESCAPE '\' search anywhere in a text.
 func likePattern(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

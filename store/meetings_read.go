@@ -142,15 +142,6 @@ func (s *Store) CountMeetings(ctx context.Context, f MeetingFilter) (int, error)
 	return n, err
 }
 
-// Upcoming lists the meetings that have not ended by now and begin within
-// the next days days (60 when days <= 0), earliest first.
-func (s *Store) Upcoming(ctx context.Context, now time.Time, days int) ([]model.Meeting, error) {
-	if days <= 0 {
-		days = 60
-	}
-	return s.Meetings(ctx, MeetingFilter{From: now, To: now.AddDate(0, 0, days)})
-}
-
 // Meeting returns the meeting with that id. A deleted meeting is
 // model.ErrNotFound.
 func (s *Store) Meeting(ctx context.Context, id int64) (*model.Meeting, error) {

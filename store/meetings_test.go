@@ -286,7 +286,8 @@ func TestMeetingsFilter(t *testing.T) {
 	assert.Equal(t, ids[8], page[0].ID)
 	assert.Equal(t, ids[7], page[1].ID)
 
-	up, err := f.s.Upcoming(ctx, base.AddDate(0, 0, 60), 0)
+	day60 := base.AddDate(0, 0, 60)
+	up, err := f.s.Meetings(ctx, MeetingFilter{From: day60, To: day60.AddDate(0, 0, 60)})
 	require.NoError(t, err)
 	for _, m := range up {
 		assert.True(t, m.EndsAt().After(base.AddDate(0, 0, 60)))

@@ -81,7 +81,7 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		const hasInvitation = "EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = meetings.id AND i.deleted_at IS NULL)"
 		switch us := c.Us(); {
 		case us != nil && actionOnly(f.States):
-			w, a := actionPrefilter(c, us.ID)
+			w, a := actionPrefilter(c, us.ID, now)
 			where += w
 			args = append(args, a...)
 		case !wants(model.NotOwed) && !wants(model.Void):
@@ -97,9 +97,15 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		if err != nil {
 			return err
 		}
-		byMeeting := map[int64][]model.Invitation{}
+		at := make(map[int64]int, len(ms))
+		for i := range ms {
+			at[ms[i].ID] = i
+		}
+		byMeeting := make([][]model.Invitation, len(ms))
 		for _, inv := range invs {
-			byMeeting[inv.MeetingID] = append(byMeeting[inv.MeetingID], inv)
+			if i, ok := at[inv.MeetingID]; ok {
+				byMeeting[i] = append(byMeeting[i], inv)
+			}
 		}
 		for _, ob := range model.AllObligations(c, ms, byMeeting, now) {
 			switch {
@@ -151,14 +157,16 @@ func actionOnly(states []model.ObligationState) bool {
 //   - a cancelled meeting answers void (or not owed);
 //   - "update owed" needs an invitation sent (not waived) for a version
 //     older than the meeting's sequence, so a sequence above 0;
-//   - "overdue", "due soon", "owed" and "review" need IGOs invited,
-//     observers not excluded, and an addressee whose invitation is not
-//     settled (sent for the current version, or waived). The addressees
-//     are the convener's partners, and only pairs involving us count: so
-//     all other parties for our meetings, us alone for a partner's.
+//   - "overdue", "due soon", "owed" and "review" need a meeting not yet
+//     begun (once begun, an invitation never sent is missed), IGOs
+//     invited, observers not excluded, and an addressee whose invitation
+//     is not settled (sent for the current version, or waived). The
+//     addressees are the convener's partners, and only pairs involving us
+//     count: so all other parties for our meetings, us alone for a
+//     partner's.
 //
 // It is a superset of what the rule keeps; the rule decides.
-func actionPrefilter(c *model.Catalog, us int64) (string, []any) {
+func actionPrefilter(c *model.Catalog, us int64, now time.Time) (string, []any) {
 	var args []any
 	expected := "CASE convener_id"
 	for _, o := range c.Orgs {
@@ -181,8 +189,8 @@ func actionPrefilter(c *model.Catalog, us int64) (string, []any) {
 		AND (i.state = 'waived' OR (i.sent_at <> '' AND i.sent_sequence >= meetings.sequence)))`
 	updateOwed := `EXISTS (SELECT 1 FROM invitations i WHERE i.meeting_id = meetings.id AND i.deleted_at IS NULL
 		AND i.state <> 'waived' AND i.sent_at <> '' AND i.sent_sequence < meetings.sequence)`
-	where := " AND status <> 'cancelled' AND ((igos_invited = 1 AND observers_excluded = 0 AND " + settled + " < " + expected + ") OR (sequence > 0 AND " + updateOwed + "))"
-	return where, append([]any{us, us}, args...)
+	where := " AND status <> 'cancelled' AND ((start_utc > ? AND igos_invited = 1 AND observers_excluded = 0 AND " + settled + " < " + expected + ") OR (sequence > 0 AND " + updateOwed + "))"
+	return where, append([]any{now.Unix(), us, us}, args...)
 }
 
 // ruleColumns are the columns of a meeting the Article 2 rule reads.

@@ -115,6 +115,9 @@ func TestActionPrefilterIsExact(t *testing.T) {
 	partnersOwed := mk(55, "INTERPOL's, nothing received", func(m *model.Meeting) { m.ConvenerID = f.interpol })
 	replied := mk(60, "reply recorded without sending", func(*model.Meeting) {})
 	excluded := mk(65, "observers excluded, sent earlier, then moved", func(m *model.Meeting) {})
+	begun := mk(-2, "begun two days ago, never sent", func(*model.Meeting) {})
+	begunChanged := mk(-3, "begun, sent, then changed", func(*model.Meeting) {})
+	begunReview := mk(-4, "begun with no area ever given", func(m *model.Meeting) { m.AreaIDs, m.Agenda = nil, nil })
 
 	_, err := f.s.MarkSent(ctx, sentThenChanged.ID, f.interpol, day(-10), 0, "ics")
 	require.NoError(t, err)
@@ -135,8 +138,18 @@ func TestActionPrefilterIsExact(t *testing.T) {
 	excluded.Venue.City = "Bern"
 	require.NoError(t, f.s.UpdateMeeting(ctx, excluded))
 
+	_, err = f.s.MarkSent(ctx, begunChanged.ID, f.interpol, day(-40), 0, "ics")
+	require.NoError(t, err)
+	begunChanged.Venue.City = "Bern"
+	require.NoError(t, f.s.UpdateMeeting(ctx, begunChanged))
+
 	all, err := f.s.Obligations(ctx, now, ObligationFilter{})
 	require.NoError(t, err)
+	for _, ob := range all {
+		if ob.MeetingID == begun.ID || ob.MeetingID == begunReview.ID {
+			assert.Equal(t, model.Missed, ob.State, "a begun meeting never invited to is missed, not an action")
+		}
+	}
 	var want []model.Obligation
 	for _, ob := range all {
 		if slices.Contains(ActionStates, ob.State) {
@@ -152,5 +165,6 @@ func TestActionPrefilterIsExact(t *testing.T) {
 	}
 	assert.Equal(t, map[int64]model.ObligationState{
 		sentThenChanged.ID: model.UpdateOwed, partnersOwed.ID: model.Owed, replied.ID: model.Owed, excluded.ID: model.UpdateOwed,
+		begunChanged.ID: model.UpdateOwed,
 	}, byMeeting)
 }

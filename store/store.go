@@ -282,11 +282,6 @@ func migrations() []migration {
 	return out
 }
 
-// SchemaVersion returns the number of the last migration applied.
-func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
-	return schemaVersion(ctx, s.db)
-}
-
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n); err != nil {

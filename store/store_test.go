@@ -17,7 +17,7 @@ func TestOpenMigratesAndReopens(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "liaison.db")
 	s, err := Open(ctx, path)
 	require.NoError(t, err)
-	v, err := s.SchemaVersion(ctx)
+	v, err := schemaVersion(ctx, s.db)
 	require.NoError(t, err)
 	ms := migrations()
 	assert.Equal(t, ms[len(ms)-1].version, v)
@@ -78,7 +78,7 @@ func TestMigrationKeepsCopyBeforeChangingADatabase(t *testing.T) {
 	assert.Equal(t, len(migrations()), v)
 
 	// The live database has it, recorded in the same transaction.
-	v, err = s.SchemaVersion(ctx)
+	v, err = schemaVersion(ctx, s.db)
 	require.NoError(t, err)
 	assert.Equal(t, 9999, v)
 	require.NoError(t, s.db.QueryRowContext(ctx, "SELECT x FROM test_extra").Scan(&n))
@@ -93,7 +93,7 @@ func TestFailedMigrationLeavesNoTrace(t *testing.T) {
 	err := s.migrate(ctx, bad)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "_broken")
-	v, err := s.SchemaVersion(ctx)
+	v, err := schemaVersion(ctx, s.db)
 	require.NoError(t, err)
 	assert.Equal(t, last, v, "the version is recorded only with the migration")
 	var n int

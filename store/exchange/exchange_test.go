@@ -17,14 +17,13 @@ import (
 var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 
 type fixture struct {
-	st            *store.Store
-	c             *model.Catalog
-	g             *model.Agreement
-	us, iom       int64
-	area          int64
-	dir           string
-	meeting       *model.Meeting
-	partnerEmails []string
+	st      *store.Store
+	c       *model.Catalog
+	g       *model.Agreement
+	us, iom int64
+	area    int64
+	dir     string
+	meeting *model.Meeting
 }
 
 func setup(t *testing.T) *fixture {

@@ -478,13 +478,14 @@ func (im *importer) reciprocity(ctx context.Context, ids []int64, fs *FileSummar
 			byID[ms[i].ID] = &ms[i]
 		}
 		ordered := make([]model.Meeting, 0, len(ms))
+		aligned := make([][]model.Invitation, 0, len(ms))
 		for _, id := range part { // in the order the file touched them
 			if m := byID[id]; m != nil {
 				ordered = append(ordered, *m)
+				aligned = append(aligned, invs[id])
 			}
 		}
-		// AllObligations shares its texts across the meetings of a chunk.
-		for _, ob := range model.AllObligations(im.cat, ordered, invs, im.now) {
+		for _, ob := range model.AllObligations(im.cat, ordered, aligned, im.now) {
 			if ob.Incoming {
 				fs.addObligation(ob)
 			}
