@@ -69,7 +69,7 @@ func shownStrings(o fyne.CanvasObject) []string {
 var notWords = map[string][]string{
 	"": {"INTERPOL", "Liaison", "OK", "A4", "FR", "Lyon", "Europe/Paris", "https://", "YYYY-MM-DD",
 		"English", "Français", "Español"}, // each language's name in its own language
-	"fr": {"Consultation", "Consultations", "Invitations", "Guide", "Public", "Note", "Notes", "Type", "Total"},
+	"fr": {"Consultation", "Consultations", "Invitations", "Guide", "Public", "Note", "Notes", "Type", "Total", "Date"},
 	"es": {"Total"},
 }
 

@@ -23,7 +23,8 @@ type invitationsScreen struct {
 	app    *App
 	filter *widget.Select
 	all    *widget.Button // back from one meeting to the filter's list
-	list   *widget.List
+	list   *openList
+	sort   *sortHeader
 	detail *fyne.Container
 
 	rows     []model.Obligation
@@ -48,7 +49,7 @@ func newInvitationsScreen(a *App) *invitationsScreen {
 	}
 	s.filter = &widget.Select{Options: opts, OnChanged: s.onFilter}
 	s.filter.ExtendBaseWidget(s.filter)
-	s.list = &widget.List{
+	s.list = newOpenList(&widget.List{
 		Length: func() int { return len(s.rows) },
 		CreateItem: func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, badgeColumn(badge("Update owed", widget.MediumImportance)), nil,
@@ -56,8 +57,13 @@ func newInvitationsScreen(a *App) *invitationsScreen {
 		},
 		UpdateItem: s.updateItem,
 		OnSelected: s.onSelected,
-	}
-	s.list.ExtendBaseWidget(s.list)
+	})
+	s.sort = newSortHeader([]string{lang.L("Due"), lang.L("Meeting"), lang.L("State")}, 0, false, func(int, bool) {
+		s.sortRows()
+		s.sel = -1
+		s.list.UnselectAll()
+		s.list.Refresh()
+	})
 	s.detail = container.NewVBox()
 	return s
 }
@@ -66,7 +72,7 @@ func (s *invitationsScreen) view() fyne.CanvasObject {
 	importBtn := &widget.Button{Text: lang.L("Import reply (.ics)…"), Icon: theme.DownloadIcon(), OnTapped: s.onImportReply}
 	s.all = &widget.Button{Text: lang.L("All meetings"), Icon: theme.NavigateBackIcon(), OnTapped: func() { s.only = 0; s.load() }}
 	s.all.Hide()
-	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
+	split := container.NewHSplit(container.NewBorder(s.sort.box, nil, nil, nil, s.list), container.NewVScroll(container.NewPadded(s.detail)))
 	split.Offset = 0.45
 	return container.NewBorder(container.NewBorder(nil, nil, s.all, importBtn, s.filter), nil, nil, nil, split)
 }
@@ -139,6 +145,11 @@ func (s *invitationsScreen) load() {
 		return d, err
 	}, func(d *invData) {
 		s.rows = d.obs
+		s.meetings = map[int64]*model.Meeting{}
+		for i := range d.meetings {
+			s.meetings[d.meetings[i].ID] = &d.meetings[i]
+		}
+		s.sortRows()
 		if only != 0 {
 			s.all.Show()
 		} else {

@@ -35,7 +35,10 @@ type meetingsScreen struct {
 	status   *widget.Select
 	period   *widget.Select
 	count    *widget.Label
-	list     *widget.List
+	list     *openList
+	sort     *sortHeader
+	// returnTo is the screen a meeting was opened from: closing goes back.
+	returnTo string
 	stack    *fyne.Container
 	listView fyne.CanvasObject
 
@@ -78,8 +81,8 @@ func newMeetingsScreen(a *App) *meetingsScreen {
 	s.period = &widget.Select{Options: ps, OnChanged: s.onFilterChanged}
 	s.period.ExtendBaseWidget(s.period)
 	s.count = &widget.Label{SizeName: theme.SizeNameCaptionText}
-	s.list = &widget.List{Length: s.length, CreateItem: s.createItem, UpdateItem: s.updateItem, OnSelected: s.onSelected}
-	s.list.ExtendBaseWidget(s.list)
+	s.list = newOpenList(&widget.List{Length: s.length, CreateItem: s.createItem, UpdateItem: s.updateItem, OnSelected: s.onSelected})
+	s.sort = newSortHeader(meetingSortLabels(), 0, false, func(int, bool) { s.runQuery() }) // lists.go
 	return s
 }
 
@@ -89,7 +92,7 @@ func (s *meetingsScreen) view() fyne.CanvasObject {
 	s.period.SetSelectedIndex(0)
 	newBtn := &widget.Button{Text: lang.L("New meeting"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.onNew}
 	filters := container.NewGridWithColumns(4, s.convener, s.kind, s.status, s.period)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, s.count)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, container.NewBorder(nil, nil, s.count, nil, s.sort.box))
 	s.listView = container.NewBorder(top, nil, nil, nil, s.list)
 	s.stack = container.NewStack(s.listView)
 	return s.stack
@@ -126,11 +129,16 @@ func (s *meetingsScreen) buildQuery() store.MeetingFilter {
 	case 1:
 		q.From, q.To = now, now.AddDate(0, 0, 60)
 	case 2:
-		q.To, q.Order = now, store.ByStartDesc
+		q.To = now
 	case 3:
 		y := now.Year()
 		q.From, q.To = time.Date(y, 1, 1, 0, 0, 0, 0, time.Local), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.Local)
 	}
+	desc := s.sort.Desc
+	if s.period.SelectedIndex() == 2 && s.sort.Column == 0 {
+		desc = !desc // the past reads latest first
+	}
+	q.Order = meetingOrder(s.sort.Column, desc)
 	return q
 }
 
@@ -296,10 +304,13 @@ func (s *meetingsScreen) selectedMeeting() *model.Meeting {
 	return nil
 }
 
-// open shows meeting id in the editor.
+// open shows meeting id in the editor; closing it goes back to the
+// screen it was opened from (the dashboard, the calendar, invitations).
 func (s *meetingsScreen) open(id int64) {
 	a := s.app
+	s.returnTo = ""
 	if a.current != "meetings" {
+		s.returnTo = a.current
 		a.Show("meetings")
 	}
 	background(a, func(ctx context.Context) (*model.Meeting, error) { return a.st.Meeting(ctx, id) }, func(m *model.Meeting) {
@@ -345,6 +356,10 @@ func (s *meetingsScreen) closeEditor() {
 	s.stack.Refresh()
 	s.list.UnselectAll()
 	s.runQuery()
+	if back := s.returnTo; back != "" {
+		s.returnTo = ""
+		s.app.Show(back)
+	}
 }
 
 // deleteMeeting asks, deletes (a tombstone) and offers Undo.
