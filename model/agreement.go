@@ -205,8 +205,13 @@ func (a *Agreement) InterestedIn(org, area int64) bool {
 // Validate checks an agreement on its own.
 func (a *Agreement) Validate() error {
 	v := validator{what: "agreement"}
-	v.check(strings.TrimSpace(a.Title) != "", "title", "must not be empty")
+	v.title("title", a.Title)
+	if a.ShortName != "" {
+		v.title("short_name", a.ShortName)
+	}
 	v.check(strings.TrimSpace(a.Key) != "", "key", "must not be empty")
+	v.date("signed_on", a.SignedOn)
+	v.date("in_force_from", a.InForceFrom)
 	v.check(len(a.Parties) >= 2, "parties", "an agreement needs at least two parties, it has %d", len(a.Parties))
 	seen := map[int64]bool{}
 	for i, p := range a.Parties {
@@ -222,7 +227,7 @@ func (a *Agreement) Validate() error {
 	names := map[string]bool{}
 	for i, ar := range a.Areas {
 		n := strings.ToLower(strings.TrimSpace(ar.Name))
-		v.check(n != "", fieldIdx("areas", i), "an area must have a name")
+		v.title(fieldIdx("areas", i), ar.Name)
 		v.check(!names[n], fieldIdx("areas", i), "area %q is listed twice", ar.Name)
 		names[n] = true
 	}

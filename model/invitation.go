@@ -2,7 +2,6 @@ package model
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -74,6 +73,12 @@ func (inv *Invitation) MarkSent(t time.Time, seq int, via string) error {
 	if inv.State == InvWaived {
 		return Invalid("state", "the invitation was waived (%s); reopen it before sending", inv.WaiveReason)
 	}
+	if !DateInRange(DateOf(t.UTC())) {
+		return Invalid("sent_at", "%s is outside the years %d to %d", DateOf(t.UTC()), MinYear, MaxYear)
+	}
+	if err := CheckText("via", via, MaxTitle); err != nil {
+		return err
+	}
 	first := inv.SentAt.IsZero()
 	inv.SentAt, inv.SentSequence, inv.SentVia = t.UTC(), seq, via
 	// An update keeps the partner's answer only if one was given; a reply
@@ -91,8 +96,11 @@ func (inv *Invitation) MarkSent(t time.Time, seq int, via string) error {
 
 // Waive records an officer's decision not to send the invitation.
 func (inv *Invitation) Waive(t time.Time, reason string) error {
-	if strings.TrimSpace(reason) == "" {
+	if Blank(reason) {
 		return Invalid("reason", "say why the invitation is waived")
+	}
+	if err := CheckText("reason", reason, MaxLongText); err != nil {
+		return err
 	}
 	inv.State, inv.WaiveReason = InvWaived, reason
 	inv.record(t, "waived", reason)

@@ -179,3 +179,19 @@ func TestWallTimeRepeatedHourIsTheFirst(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2027-10-31T00:30:00Z", w.UTC().Format(time.RFC3339))
 }
+
+func TestOnePolicyForTheRest(t *testing.T) {
+	o := Organization{Acronym: "IOM", Name: "\u200b", Zone: "Europe/Geneva"}
+	assert.Contains(t, fieldProblem(t, o.Validate(), "name"), "must not be empty")
+	fp := FocalPoint{OrgID: 1, Name: "Ana", Email: "ana@iom.int", From: Date{1800, 1, 1}}
+	assert.Contains(t, fieldProblem(t, fp.Validate(), "from"), "outside the years 1900 to 2200")
+	fp = FocalPoint{OrgID: 1, Name: strings.Repeat("a", MaxTitle+1), Email: "ana@iom.int"}
+	assert.Contains(t, fieldProblem(t, fp.Validate(), "name"), "the limit is 4000")
+
+	inv := Invitation{State: InvOwed}
+	assert.ErrorIs(t, inv.MarkSent(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), 0, "letter"), ErrInvalid)
+	assert.ErrorIs(t, inv.MarkSent(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), 0, "let\x00ter"), ErrInvalid)
+	require.NoError(t, inv.MarkSent(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), 0, "letter"))
+	assert.ErrorIs(t, inv.RecordReply(Reply{At: time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC), State: InvAccepted}), ErrInvalid)
+	assert.ErrorIs(t, inv.Waive(time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC), "\u200b "), ErrInvalid)
+}

@@ -25,7 +25,7 @@ var acronymRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9&.\-]{0,23}$`)
 func (o *Organization) Validate() error {
 	v := validator{what: "organization"}
 	v.check(acronymRE.MatchString(o.Acronym), "acronym", "%q must be 1 to 24 letters, digits, '&', '.' or '-', starting with a letter or digit", o.Acronym)
-	v.check(strings.TrimSpace(o.Name) != "", "name", "must not be empty")
+	v.title("name", o.Name)
 	if _, err := LoadZone(o.Zone); err != nil {
 		v.add("zone", "%q is not an IANA time zone (e.g. Europe/Geneva)", o.Zone)
 	}
@@ -66,7 +66,15 @@ func (f *FocalPoint) ActiveOn(d Date) bool {
 func (f *FocalPoint) Validate() error {
 	v := validator{what: "focal point"}
 	v.check(f.OrgID != 0, "org", "must name an organization")
-	v.check(strings.TrimSpace(f.Name) != "", "name", "must not be empty")
+	v.title("name", f.Name)
+	if f.Title != "" {
+		v.title("title", f.Title)
+	}
+	if p := TextProblem(f.Phone, MaxTitle, false); p != "" {
+		v.add("phone", "%s", p)
+	}
+	v.date("from", f.From)
+	v.date("to", f.To)
 	if a, err := mail.ParseAddress(f.Email); err != nil || a.Address != f.Email {
 		v.add("email", "%q is not an e-mail address such as name@iom.int", f.Email)
 	}

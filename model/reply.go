@@ -73,6 +73,9 @@ func (inv *Invitation) RecordReply(r Reply) error {
 	if inv.State == InvWaived {
 		return Invalid("state", "the invitation was waived (%s); reopen it before recording a reply", inv.WaiveReason)
 	}
+	if !DateInRange(DateOf(r.At.UTC())) {
+		return Invalid("replied_at", "%s is outside the years %d to %d", DateOf(r.At.UTC()), MinYear, MaxYear)
+	}
 	seq, err := inv.Answers(r)
 	if err != nil {
 		return err
