@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +23,7 @@ type Recurrence struct {
 	Weekday  string // MO..SU: the day of a weekly rule, or of "the Nth weekday" of a monthly one
 	Ordinal  int    // monthly: 1..4 or -1 (last) with Weekday; 0 to use MonthDay
 	MonthDay int    // monthly: the day of the month, when Ordinal is 0
+	Months   []int  // monthly or yearly: only these months (BYMONTH), none for all
 	Until    model.Date
 	Count    int
 }
@@ -42,6 +45,13 @@ func (r Recurrence) RRule() string {
 		} else if r.MonthDay != 0 {
 			parts = append(parts, "BYMONTHDAY="+strconv.Itoa(r.MonthDay))
 		}
+	}
+	if len(r.Months) > 0 && r.Freq != "WEEKLY" {
+		ms := make([]string, len(r.Months))
+		for i, m := range r.Months {
+			ms[i] = strconv.Itoa(m)
+		}
+		parts = append(parts, "BYMONTH="+strings.Join(ms, ","))
 	}
 	switch {
 	case r.Count > 0:
@@ -69,8 +79,10 @@ type recurrenceBuilder struct {
 	until    *widget.Entry
 	count    *widget.Entry
 	rule     *widget.Label
-	showRule *widget.Check // the raw RRULE shows only when asked for
-	unit     *widget.Label // "months" after the interval
+	showRule *widget.Check   // the raw RRULE shows only when asked for
+	unit     *widget.Label   // "months" after the interval
+	months   []*widget.Check // January..December: only these months
+	monthBox *fyne.Container
 	onChange func()
 }
 
@@ -99,6 +111,13 @@ func newRecurrenceBuilder(onChange func()) *recurrenceBuilder {
 		}
 	})
 	b.unit = widget.NewLabel(lang.L("months"))
+	var cells []fyne.CanvasObject
+	for m := time.January; m <= time.December; m++ {
+		c := widget.NewCheck(monthName(m), func(bool) { b.onChange() })
+		b.months = append(b.months, c)
+		cells = append(cells, c)
+	}
+	b.monthBox = container.NewVBox(widget.NewLabel(lang.L("In these months only (none ticked: every month)")), container.NewGridWithColumns(4, cells...))
 	return b
 }
 
@@ -106,6 +125,7 @@ func (b *recurrenceBuilder) view() fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewGridWithColumns(2, b.freq, container.NewBorder(nil, nil, widget.NewLabel(lang.L("every")), b.unit, b.interval)),
 		container.NewGridWithColumns(2, b.ordinal, container.NewStack(b.weekday, b.monthDay)),
+		b.monthBox,
 		container.NewGridWithColumns(2, b.end, container.NewStack(b.until, b.count)),
 		b.showRule, b.rule,
 	)
@@ -131,6 +151,10 @@ func (b *recurrenceBuilder) set(r Recurrence) {
 	}
 	if r.MonthDay > 0 {
 		b.monthDay.SetText(strconv.Itoa(r.MonthDay))
+	}
+	for i, c := range b.months {
+		c.Checked = slices.Contains(r.Months, i+1)
+		c.Refresh()
 	}
 	switch {
 	case r.Count > 0:
@@ -171,6 +195,11 @@ func (b *recurrenceBuilder) get() (Recurrence, error) {
 			r.MonthDay = d
 		}
 	}
+	for i, c := range b.months {
+		if c.Checked {
+			r.Months = append(r.Months, i+1)
+		}
+	}
 	switch b.end.SelectedIndex() {
 	case 1:
 		d, err := model.ParseDate(strings.TrimSpace(b.until.Text))
@@ -202,6 +231,7 @@ func (b *recurrenceBuilder) sync() {
 	show(b.ordinal, monthly)
 	show(b.weekday, weekly || monthly && b.ordinal.SelectedIndex() > 0)
 	show(b.monthDay, monthly && b.ordinal.SelectedIndex() <= 0)
+	show(b.monthBox, !weekly)
 	show(b.until, b.end.SelectedIndex() == 1)
 	show(b.count, b.end.SelectedIndex() == 2)
 	b.unit.SetText([]string{lang.L("weeks"), lang.L("months"), lang.L("years")}[max(b.freq.SelectedIndex(), 0)])
@@ -229,6 +259,14 @@ func parseRRule(s string) (r Recurrence, ok bool) {
 			}
 		case "BYMONTHDAY":
 			r.MonthDay, _ = strconv.Atoi(v)
+		case "BYMONTH":
+			for _, x := range strings.Split(v, ",") {
+				m, err := strconv.Atoi(x)
+				if err != nil || m < 1 || m > 12 {
+					return r, false
+				}
+				r.Months = append(r.Months, m)
+			}
 		case "COUNT":
 			r.Count, _ = strconv.Atoi(v)
 		case "UNTIL":
