@@ -1,9 +1,11 @@
 package caldav
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -21,10 +23,11 @@ import (
 // proxy stands between Liaison and the server, to cut the line, fail a
 // request or let a colleague act at a chosen moment.
 type proxy struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
-	puts  int
-	onPut func(n int, w http.ResponseWriter, r *http.Request) bool // true: handled here
+	srv        *httptest.Server
+	mu         sync.Mutex
+	puts       int
+	noSyncColl bool                                                     // answer sync-collection with 501, as a server without RFC 6578
+	onPut      func(n int, w http.ResponseWriter, r *http.Request) bool // true: handled here
 }
 
 func newProxy(t *testing.T, s *caldavtest.Server) *proxy {
@@ -35,6 +38,14 @@ func newProxy(t *testing.T, s *caldavtest.Server) *proxy {
 	rp := httputil.NewSingleHostReverseProxy(target)
 	rp.ErrorLog = nil
 	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "REPORT" && p.noSyncColl {
+			body, _ := io.ReadAll(r.Body)
+			if bytes.Contains(body, []byte("sync-collection")) {
+				w.WriteHeader(http.StatusNotImplemented)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		if r.Method == http.MethodPut {
 			p.mu.Lock()
 			p.puts++
@@ -252,6 +263,68 @@ func TestWrongPasswordChangesNothing(t *testing.T) {
 		after, _ := a.st.SyncResources(ctx)
 		if len(before) != len(after) || serverCount(t, s) != 0 {
 			t.Error("a refused sync changed something")
+		}
+	})
+}
+
+// TestWithoutSyncCollection: a server that does not offer RFC 6578 is
+// read by ETag listing, with the same results.
+func TestWithoutSyncCollection(t *testing.T) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
+		ctx := context.Background()
+		p := newProxy(t, s)
+		p.noSyncColl = true
+		a, b := officerVia(t, s, p, "a"), officerVia(t, s, p, "b")
+		gone := a.meeting("To be deleted", time.Date(2027, 5, 3, 9, 0, 0, 0, paris))
+		kept := a.meeting("To be edited", time.Date(2027, 5, 4, 9, 0, 0, 0, paris))
+		a.sync()
+		if r := b.sync(); r.Pulled != 2 {
+			t.Fatalf("B's first sync: %+v", r)
+		}
+		if err := a.st.DeleteMeeting(ctx, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		a.edit(kept.UID, func(m *model.Meeting) { m.Venue.City = "Geneva" })
+		a.sync()
+		if r := b.sync(); r.Deleted != 1 || r.Pulled != 1 {
+			t.Errorf("B's second sync: %+v, want one deletion and one change", r)
+		}
+		if r := b.sync(); r.Pulled+r.Pushed+r.Deleted+r.Merged != 0 {
+			t.Errorf("B's third sync did something: %+v", r)
+		}
+		if !b.byUID(gone.UID).Deleted || b.byUID(kept.UID).Meeting.Venue.City != "Geneva" {
+			t.Error("B did not take both changes in")
+		}
+		if acct, _ := b.st.SyncAccount(ctx); acct.SyncToken != "" {
+			t.Errorf("a token without sync-collection: %q", acct.SyncToken)
+		}
+	})
+}
+
+// TestOtherClientsEventsAreLeftAlone: an event a colleague adds with an
+// ordinary calendar client is neither taken in nor touched, and does not
+// keep the sync from ending in agreement.
+func TestOtherClientsEventsAreLeftAlone(t *testing.T) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
+		ctx := context.Background()
+		a := newOfficer(t, s, "a")
+		a.meeting("Ours", time.Date(2027, 5, 3, 9, 0, 0, 0, paris))
+		a.sync()
+		cl, err := NewClient(s.URL, s.User, s.Pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lunch := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Thunderbird//EN\r\nBEGIN:VEVENT\r\nUID:lunch-1\r\nDTSTAMP:20270101T000000Z\r\n" +
+			"DTSTART:20270503T110000Z\r\nDTEND:20270503T120000Z\r\nSUMMARY:Team lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+		if _, err := cl.Put(ctx, cl.hrefFor("lunch-1"), []byte(lunch), ""); err != nil {
+			t.Fatal(err)
+		}
+		r := a.sync()
+		if len(r.Skipped) != 1 || !strings.Contains(r.Skipped[0], "not one of Liaison's records") || r.Pulled != 0 {
+			t.Errorf("A's sync: %+v", r)
+		}
+		if a.count() != 1 || serverCount(t, s) != 2 {
+			t.Errorf("A has %d meetings, the server %d resources", a.count(), serverCount(t, s))
 		}
 	})
 }

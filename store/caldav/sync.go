@@ -125,7 +125,7 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 			return token, e.fetch(ctx, changed, removed, false)
 		case IsStatus(err, http.StatusNotFound):
 			return "", fmt.Errorf("%s is not there any more: run liaison sync setup again", e.cl.URL())
-		case !errors.Is(err, ErrTokenExpired) && !IsStatus(err, http.StatusNotImplemented) && !IsStatus(err, http.StatusBadRequest):
+		case !errors.Is(err, ErrTokenExpired) && !unsupported(err):
 			return "", err
 		}
 	}
@@ -138,15 +138,23 @@ func (e *engine) pull(ctx context.Context) (string, error) {
 	}
 	if coll.SyncReport { // everything, and a first token
 		changed, removed, token, err = e.cl.SyncCollection(ctx, "")
-		full = err == nil
-	} else {
-		changed, err = e.cl.List(ctx)
-		full = true
 	}
+	if !coll.SyncReport || unsupported(err) { // an ETag listing
+		changed, removed, token, err = nil, nil, "", nil
+		changed, err = e.cl.List(ctx)
+	}
+	full = err == nil
 	if err != nil {
 		return "", err
 	}
 	return token, e.fetch(ctx, changed, removed, full)
+}
+
+// unsupported reports whether the server refused a sync-collection it
+// does not offer after all.
+func unsupported(err error) bool {
+	return IsStatus(err, http.StatusNotImplemented) || IsStatus(err, http.StatusBadRequest) ||
+		IsStatus(err, http.StatusForbidden) || IsStatus(err, http.StatusMethodNotAllowed)
 }
 
 // fetch reads the changed resources and merges them, then handles the
