@@ -293,7 +293,10 @@ func (im *importer) cancel(ctx context.Context, it *ical.Item, l *Line) (int64, 
 	}
 	m, err := im.st.MeetingByUID(ctx, it.UID)
 	if errors.Is(err, model.ErrNotFound) {
-		return 0, model.Invalid("uid", "a cancellation for %s, which matches no meeting: nothing to cancel", it.UID)
+		if s, serr := im.st.SeriesByUID(ctx, it.UID); serr == nil && !im.isUs(org) {
+			return 0, im.cancelSeries(ctx, it, s, l)
+		}
+		return 0, model.Invalid("uid", "a cancellation for %s, which matches no meeting or consultation series: nothing to cancel", it.UID)
 	}
 	if err != nil {
 		return 0, err

@@ -229,3 +229,51 @@ func (im *importer) seriesReply(ctx context.Context, it *ical.Item, s *model.Con
 	l.Why = text[len("2006-01-02: "):]
 	return nil
 }
+
+// maxCancelled bounds the occurrences a partner's cancellation of a whole
+// series marks cancelled: those of the next ten years, at most this many.
+const maxCancelled = 200
+
+// cancelSeries applies a partner's CANCEL to a consultation series: one
+// occurrence (with RECURRENCE-ID), or every occurrence still to come.
+func (im *importer) cancelSeries(ctx context.Context, it *ical.Item, s *model.ConsultationSeries, l *Line) error {
+	l.Title = s.Title
+	loc := s.Location()
+	from, to := im.now, im.now.AddDate(10, 0, 0)
+	if !it.RecurrenceID.IsZero() {
+		from, to = it.RecurrenceID.Add(-time.Minute), it.RecurrenceID.Add(time.Minute)
+	}
+	ins, err := s.Instances(from, to)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, in := range ins {
+		if in.Cancelled() || (!it.RecurrenceID.IsZero() && !in.OriginalStart.Equal(it.RecurrenceID)) {
+			continue
+		}
+		if n == maxCancelled {
+			break
+		}
+		o := model.Occurrence{SeriesID: s.ID, OriginalStart: in.OriginalStart.In(loc)}
+		if in.Record != nil {
+			o = *in.Record
+		}
+		o.Cancelled, o.Held = true, false
+		if err := im.st.SaveOccurrence(ctx, s.ID, &o); err != nil {
+			return err
+		}
+		n++
+	}
+	if n == 0 {
+		l.What, l.Why = "unchanged", "already cancelled"
+		return nil
+	}
+	l.What = "cancelled"
+	if it.RecurrenceID.IsZero() {
+		l.Why = fmt.Sprintf("the consultation series: its %d consultations to come are cancelled", n)
+	} else {
+		l.Why = "the consultation of " + it.RecurrenceID.In(loc).Format("2006-01-02")
+	}
+	return nil
+}

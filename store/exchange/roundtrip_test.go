@@ -133,3 +133,41 @@ func TestPartnerCancelMakesTheInvitationVoid(t *testing.T) {
 	assert.True(t, found, "the Article 2 answer on IOM's meeting")
 	_ = os.Remove(p)
 }
+
+// TestPartnerCancelsASeries: the partner's CANCEL of one occurrence, then
+// of the whole series, cancels them in the copy imported here.
+func TestPartnerCancelsASeries(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	src := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Liaison//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:series@iom.int\r\nSEQUENCE:0\r\n" +
+		"DTSTAMP:20261120T090000Z\r\nDTSTART;TZID=Europe/Zurich:20270316T100000\r\nDTEND;TZID=Europe/Zurich:20270316T120000\r\n" +
+		"RRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYDAY=3TU\r\nSUMMARY:IOM–INTERPOL consultation\r\nORGANIZER:mailto:jmuller@iom.int\r\n" +
+		"X-LIAISON-KIND:consultation\r\nX-LIAISON-AGREEMENT:interpol-iom-2014\r\nX-LIAISON-ROTATION:IOM HQ;;Geneva;CH;\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	cancel := func(extra string) string {
+		return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Liaison//EN\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:series@iom.int\r\nSEQUENCE:1\r\n" +
+			"DTSTAMP:20261121T090000Z\r\n" + extra + "ORGANIZER:mailto:jmuller@iom.int\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	}
+	for i, text := range []string{src, cancel("RECURRENCE-ID;TZID=Europe/Zurich:20270615T100000\r\n"), cancel("")} {
+		sum, err := ImportFiles(ctx, f.st, []string{writeFile(t, f.dir, fmt.Sprintf("f%d.ics", i), text)}, now)
+		require.NoError(t, err)
+		require.Zero(t, sum.Files[0].Count("skipped"), "%s", sum)
+		s, err := f.st.SeriesByUID(ctx, "series@iom.int")
+		require.NoError(t, err)
+		ins, err := s.Instances(s.Start.Add(-time.Hour), s.Start.AddDate(2, 0, 0))
+		require.NoError(t, err)
+		var cancelled []string
+		for _, in := range ins {
+			if in.Cancelled() {
+				cancelled = append(cancelled, in.OriginalStart.Format("2006-01-02"))
+			}
+		}
+		switch i {
+		case 0:
+			assert.Empty(t, cancelled)
+		case 1:
+			assert.Equal(t, []string{"2027-06-15"}, cancelled)
+		case 2:
+			assert.Len(t, cancelled, len(ins), "every consultation to come is cancelled")
+		}
+	}
+}
