@@ -48,11 +48,12 @@ fmt-check: ## fail on files gofmt would change
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
-# Under xvfb-run when there is no display, so a test may open a real window.
+# Under xvfb-run when there is no display, so a test may open a real window. With CI
+# set (the default here), a test whose outside tool is missing fails instead of skipping.
 unit:
 	@if [ -z "$${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then \
 		set -- xvfb-run -a -s "-screen 0 1280x800x24"; fi; \
-	set -x; "$$@" $(GO) test -tags $(TAGS) -count=1 ./...
+	set -x; CI=$${CI:-true} "$$@" $(GO) test -tags $(TAGS) -count=1 ./...
 
 # The tests build with the ci tag, which never compiles the real OpenGL app: build it too.
 build-gl: ## build ./cmd/liaison as users get it (cgo, OpenGL), without keeping the binary

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // TestIcalJSLoadsWithoutRequireOfAnESModule runs the ical.js check script
@@ -15,11 +17,9 @@ import (
 func TestIcalJSLoadsWithoutRequireOfAnESModule(t *testing.T) {
 	mod := filepath.Join(repoRoot(t), ".ci", "validators", "node_modules", "ical.js")
 	if _, err := os.Stat(mod); err != nil {
-		t.Fatalf("ical.js is missing (%v): run .ci/deps.sh test", err)
+		testtool.Missing(t, "ical.js", "run .ci/deps.sh test", err)
 	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Fatalf("node is missing (%v): run .ci/deps.sh test", err)
-	}
+	testtool.Need(t, "node", "run .ci/deps.sh test")
 	file := filepath.Join(t.TempDir(), "one.ics")
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:one@test\r\n" +
 		"DTSTAMP:20250101T000000Z\r\nDTSTART:20250301T090000Z\r\nDTEND:20250301T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // The validators are other implementations our files must satisfy. They
@@ -29,12 +30,19 @@ func repoRoot(t testing.TB) string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
+// needPython checks that /usr/bin/python3 imports what a validator script
+// needs (the test is skipped, or fails under CI, when it does not).
+func needPython(t *testing.T, module, install string) {
+	t.Helper()
+	if err := exec.Command(python, "-c", "import "+module).Run(); err != nil {
+		testtool.Missing(t, "python3 module "+module, install, err)
+	}
+}
+
 // validator runs a command under timeout(1) and returns its output.
 func validator(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	if _, err := exec.LookPath(args[0]); err != nil {
-		t.Fatalf("validator %s is missing (%v): run .ci/deps.sh test", args[0], err)
-	}
+	testtool.Need(t, args[0], "run .ci/deps.sh test")
 	cmd := exec.Command("timeout", append([]string{"120"}, args...)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -141,6 +149,7 @@ func feedFixture() Feed {
 }
 
 func TestLibicalAcceptsEveryExport(t *testing.T) {
+	needPython(t, "gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib", "apt-get install python3-gi gir1.2-ical-3.0")
 	for _, s := range samples(t, t.TempDir()) {
 		out, err := validator(t, python, filepath.Join("testdata", "libical_check.py"), s.path)
 		if err != nil {
@@ -154,6 +163,7 @@ func TestLibicalAcceptsEveryExport(t *testing.T) {
 }
 
 func TestLibicalResolvesTheTimesLiaisonMeant(t *testing.T) {
+	needPython(t, "gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib", "apt-get install python3-gi gir1.2-ical-3.0")
 	all := samples(t, t.TempDir())
 	args := []string{python, filepath.Join("testdata", "libical_check.py"), "--times"}
 	for _, s := range all {
@@ -226,7 +236,7 @@ func checkTimes(t *testing.T, who string, s sample, got []parsed) {
 func TestIcalJSResolvesTheTimesLiaisonMeant(t *testing.T) {
 	mod := filepath.Join(repoRoot(t), ".ci", "validators", "node_modules", "ical.js")
 	if _, err := os.Stat(mod); err != nil {
-		t.Fatalf("ical.js is missing (%v): run .ci/deps.sh test", err)
+		testtool.Missing(t, "ical.js", "run .ci/deps.sh test", err)
 	}
 	all := samples(t, t.TempDir())
 	args := []string{"node", filepath.Join("testdata", "icaljs_check.js"), mod}
@@ -283,6 +293,7 @@ func checkSeriesOccurrences(t *testing.T, s sample, got []parsed) {
 }
 
 func TestPythonIcalendarReadsEveryExport(t *testing.T) {
+	needPython(t, "icalendar", "apt-get install python3-icalendar")
 	all := samples(t, t.TempDir())
 	args := []string{python, filepath.Join("testdata", "pyical_check.py")}
 	for _, s := range all {
@@ -323,9 +334,7 @@ func freePort(t *testing.T) int {
 // 127.0.0.1 with a temporary storage folder and no authentication, and PUTs
 // each feed (and each invitation) as a calendar collection.
 func TestRadicaleAcceptsEveryFeed(t *testing.T) {
-	if _, err := exec.LookPath("radicale"); err != nil {
-		t.Fatalf("radicale is missing (%v): run .ci/deps.sh test", err)
-	}
+	testtool.Need(t, "radicale", "run .ci/deps.sh test")
 	dir := t.TempDir()
 	port := freePort(t)
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)

@@ -12,18 +12,17 @@ import (
 	"testing"
 
 	"github.com/go-pdf/fpdf"
+
 	"github.com/liaison-app/liaison/assets"
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // poppler runs one of poppler-utils' tools. The tests read the PDFs the
-// way a person's tools do, so a missing tool fails the test: install
-// poppler-utils (apt-get install poppler-utils; .ci/deps.sh test does).
+// way a person's tools do; without the tool they are skipped, or fail
+// under CI (testtool.Need).
 func poppler(t testing.TB, tool string, args ...string) string {
 	t.Helper()
-	path, err := exec.LookPath(tool)
-	if err != nil {
-		t.Fatalf("%s is not installed: the brief tests need poppler-utils (apt-get install poppler-utils)", tool)
-	}
+	path := testtool.Need(t, tool, "apt-get install poppler-utils (.ci/deps.sh test does)")
 	cmd := exec.Command(path, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

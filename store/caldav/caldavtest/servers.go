@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // Server is one running CalDAV server.
@@ -29,14 +31,7 @@ type Server struct {
 
 func need(t testing.TB, tool string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (apt-get install %s): the office calendar tests need it", tool, tool)
-		}
-		t.Skipf("%s is not installed (apt-get install %s); skipping the tests against it", tool, tool)
-	}
-	return p
+	return testtool.Need(t, tool, "apt-get install "+tool+": the office calendar tests need it")
 }
 
 func freePort(t testing.TB) int {
