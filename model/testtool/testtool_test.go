@@ -12,7 +12,7 @@ type recorder struct {
 	fatal, skip string
 }
 
-func (r *recorder) Helper()                         {}
+func (r *recorder) Helper()                        {}
 func (r *recorder) Fatalf(format string, a ...any) { r.fatal = format }
 func (r *recorder) Skipf(format string, a ...any)  { r.skip = format }
 
