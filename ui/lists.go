@@ -26,6 +26,9 @@ func newOpenList(l *widget.List) *openList {
 
 type openList struct{ widget.List }
 
+// Inner is the Fyne list itself (tests outside the package find it so).
+func (l *openList) Inner() *widget.List { return &l.List }
+
 // TypedKey opens the focused row on Enter.
 func (l *openList) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {

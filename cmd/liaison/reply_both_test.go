@@ -105,6 +105,10 @@ func TestReplyByCommandAndByScreenStoresTheSameVersion(t *testing.T) {
 					if w.Length() == 1 {
 						list = w
 					}
+				case interface{ Inner() *widget.List }: // the app's lists that open a row with Enter
+					if w.Inner().Length() == 1 {
+						list = w.Inner()
+					}
 				case *widget.Button:
 					if strings.HasPrefix(w.Text, "Record reply") {
 						reply = w
