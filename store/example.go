@@ -41,37 +41,51 @@ func (s *Store) SeedExample(ctx context.Context, now time.Time, extra int) error
 		{"INTERPOL General Secretariat", "Lyon", "FR", "Europe/Paris"},
 		{"IOM Headquarters", "Geneva", "CH", "Europe/Zurich"},
 		{"INTERPOL Global Complex for Innovation", "Singapore", "SG", "Asia/Singapore"},
-		{"Regional Bureau", "Buenos Aires", "AR", "America/Argentina/Buenos_Aires"},
-		{"Regional Bureau", "Nairobi", "KE", "Africa/Nairobi"},
-		{"Regional Bureau", "Abidjan", "CI", "Africa/Abidjan"},
+		{"INTERPOL Regional Bureau", "Buenos Aires", "AR", "America/Argentina/Buenos_Aires"},
+		{"INTERPOL Regional Bureau", "Nairobi", "KE", "Africa/Nairobi"},
+		{"INTERPOL Regional Bureau", "Abidjan", "CI", "Africa/Abidjan"},
 		{"IOM Regional Office", "Bangkok", "TH", "Asia/Bangkok"},
 		{"IOM Regional Office", "Vienna", "AT", "Europe/Vienna"},
 	}
+	// Each meeting is where such a meeting is held: a regional conference
+	// in its region, INTERPOL's statutory meetings in Lyon, IOM's in Geneva.
+	const (
+		lyon = iota
+		geneva
+		singapore
+		buenosAires
+		nairobi
+		abidjan
+		bangkok
+		vienna
+	)
 	titles := []struct {
 		t     string
 		kind  model.MeetingKind
 		areas []int64
 		igos  bool
+		venue int
 	}{
-		{"European Regional Conference", model.KindConference, []int64{border, ibm}, true},
-		{"Working Group on Travel Document Fraud", model.KindMeeting, []int64{fraud}, true},
-		{"Heads of National Central Bureaus", model.KindConference, []int64{tech}, true},
-		{"Committee on the Processing of Data", model.KindCommittee, nil, false},
-		{"Training: Stolen and Lost Travel Documents database", model.KindTraining, []int64{fraud, capb}, true},
-		{"Joint operation planning: migrant smuggling routes", model.KindJointActivity, []int64{traff}, true},
-		{"Asian Regional Conference", model.KindConference, nil, true},
-		{"Border Management Forum", model.KindMeeting, []int64{ibm, border}, true},
-		{"Executive Committee", model.KindCommittee, nil, false},
-		{"Counter-Trafficking Experts Meeting", model.KindMeeting, []int64{traff}, true},
-		{"Biometrics and Identity Management Symposium", model.KindConference, []int64{tech, fraud}, true},
-		{"Americas Regional Conference", model.KindConference, []int64{border}, true},
+		{"European Regional Conference", model.KindConference, []int64{border, ibm}, true, vienna},
+		{"Working Group on Travel Document Fraud", model.KindMeeting, []int64{fraud}, true, lyon},
+		{"Heads of National Central Bureaus", model.KindConference, []int64{tech}, true, lyon},
+		{"Committee on the Processing of Data", model.KindCommittee, nil, false, lyon},
+		{"Training: Stolen and Lost Travel Documents database", model.KindTraining, []int64{fraud, capb}, true, nairobi},
+		{"Joint operation planning: migrant smuggling routes", model.KindJointActivity, []int64{traff}, true, bangkok},
+		{"Asian Regional Conference", model.KindConference, nil, true, singapore},
+		{"Border Management Forum", model.KindMeeting, []int64{ibm, border}, true, geneva},
+		{"Executive Committee", model.KindCommittee, nil, false, lyon},
+		{"Counter-Trafficking Experts Meeting", model.KindMeeting, []int64{traff}, true, geneva},
+		{"West African Police Chiefs Meeting on Document Security", model.KindMeeting, []int64{tech, fraud}, true, abidjan},
+		{"Americas Regional Conference", model.KindConference, []int64{border}, true, buenosAires},
 	}
 	rnd := rand.New(rand.NewPCG(2014, 3))
 	var ms []model.Meeting
 	start := now.AddDate(0, -4, 0)
 	for i := 0; i < 44; i++ {
 		t := titles[i%len(titles)]
-		v := venues[rnd.IntN(len(venues))]
+		v := venues[t.venue]
+		_ = rnd.IntN(len(venues)) // the draw that once picked the venue: the example's dates stay as they were
 		loc, _ := model.LoadZone(v.zone)
 		d := start.AddDate(0, 0, i*9+rnd.IntN(5)).In(loc)
 		conv := interpol
