@@ -23,7 +23,7 @@ func TestReasonsInFrench(t *testing.T) {
 	assert.Equal(t, model.Overdue, e.Obligations[0].State)
 	text := richTexts(e.art2)
 	assert.Contains(t, text, "Une invitation d’observateur d’INTERPOL à IOM était due le", "de + a vowel is elided")
-	assert.Contains(t, text, "des OIG sont invitées et la réunion concerne : Border security")
+	assert.Contains(t, text, "des OIG sont invitées et le point de l’ordre du jour « Cooperation under the 2014 Agreement » concerne : Border security")
 	assert.NotContains(t, text, "An observer invitation", "no English left in the French panel")
 }
 

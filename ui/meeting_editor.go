@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,8 @@ type meetingEditor struct {
 	marksBox      *fyne.Container
 	marks         []*markRow
 	areas         *checkList
+	areaNames     *widget.Label // the union of the agenda items' areas
+	lastPick      *checkList    // the areas dialog last opened (tests)
 	agendaBox     *fyne.Container
 	agenda        []*agendaRow
 	status        *widget.Select
@@ -72,6 +75,7 @@ type agendaRow struct {
 	title *field
 	areas []int64
 	btn   *widget.Button
+	del   *widget.Button
 	box   *fyne.Container
 }
 
@@ -123,7 +127,10 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 	e.excluded = check(lang.L("The rules of procedure exclude observers"))
 	e.excludeReason = entry(lang.L("Rule or decision that excludes observers"))
 	e.marksBox = newMarksBox()
+	// The areas are set on the agenda items; the meeting shows their union,
+	// by name, read-only. e.areas holds the convener's areas on offer.
 	e.areas = newCheckList(func([]string) { e.onChanged("") })
+	e.areaNames = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	e.agendaBox = container.NewVBox()
 	e.background = newMultiField()
 	e.background.OnChanged, e.background.PlaceHolder = e.onChanged, lang.L("Background (may be shared with partners)")
@@ -171,7 +178,7 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("City, country"), "country", city),
 		e.item(lang.L("Online link"), "online", e.venueOnline),
 		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason, e.marksBox)),
-		e.item(lang.L("Areas of cooperation"), "areas", e.areas),
+		e.item(lang.L("Areas of cooperation"), "areas", e.areaNames),
 		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
 		e.item(lang.L("Status"), "status", e.status),
 		e.item(lang.L("Confidentiality"), "confidentiality", e.conf),
@@ -238,13 +245,44 @@ func (e *meetingEditor) addAgendaRow(it model.AgendaItem) {
 		e.agendaBox.Remove(r.box)
 		e.onChanged("")
 	}
+	r.del = del
 	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.btn, del), r.title)
 	e.agenda = append(e.agenda, r)
 	e.agendaBox.Add(r.box)
 }
 
+// setAreaButton names the item's areas on its button (shortened to fit).
 func (e *meetingEditor) setAreaButton(r *agendaRow) {
-	r.btn.SetText(lang.L("Areas ({{.Count}})", map[string]any{"Count": len(r.areas)}))
+	if len(r.areas) == 0 {
+		r.btn.SetText(lang.L("Choose areas…"))
+		return
+	}
+	var names []string
+	for _, id := range r.areas {
+		names = append(names, e.app.cat.AreaName(id))
+	}
+	text := strings.Join(names, ", ")
+	if rs := []rune(text); len(rs) > 40 {
+		text = string(rs[:39]) + "…"
+	}
+	r.btn.SetText(text)
+}
+
+// showAreaNames lists the union of the agenda items' areas, by name.
+func (e *meetingEditor) showAreaNames() {
+	var names []string
+	for _, r := range e.agenda {
+		for _, id := range r.areas {
+			if n := e.app.cat.AreaName(id); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		e.areaNames.SetText(lang.L("None yet: choose them on the agenda items below."))
+		return
+	}
+	e.areaNames.SetText("• " + strings.Join(names, "\n• "))
 }
 
 // pickAgendaAreas asks which areas of cooperation an agenda item concerns.
@@ -258,6 +296,7 @@ func (e *meetingEditor) pickAgendaAreas(r *agendaRow) {
 	}
 	cg := newCheckList(nil)
 	cg.Options, cg.Selected = names, sel
+	e.lastPick = cg
 	e.app.customConfirm(lang.L("Areas of cooperation"), lang.L("OK"), lang.L("Cancel"), cg, func(ok bool) {
 		if !ok {
 			return
@@ -276,6 +315,7 @@ func (e *meetingEditor) onChanged(string) {
 		return
 	}
 	e.dirty = true
+	e.showAreaNames()
 	e.validate()
 }
 

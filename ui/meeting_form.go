@@ -53,14 +53,21 @@ func (e *meetingEditor) fill(m *model.Meeting) {
 	e.igos.SetChecked(m.IGOsInvited)
 	e.excluded.SetChecked(m.ObserversExcluded)
 	e.excludeReason.SetText(m.ExclusionReason)
-	var sel []string
-	for _, id := range m.AreaIDs {
-		sel = append(sel, c.AreaName(id))
-	}
-	e.areas.SetSelected(sel)
 	for _, it := range m.Agenda {
 		e.addAgendaRow(it)
 	}
+	// Areas set on the meeting itself (before they were set in one place)
+	// become an item of their own, so that nothing is lost.
+	var loose []int64
+	for _, id := range m.AreaIDs {
+		if !slices.ContainsFunc(m.Agenda, func(it model.AgendaItem) bool { return slices.Contains(it.AreaIDs, id) }) {
+			loose = append(loose, id)
+		}
+	}
+	if len(loose) > 0 {
+		e.addAgendaRow(model.AgendaItem{Title: lang.L("The meeting as a whole"), AreaIDs: loose})
+	}
+	e.showAreaNames()
 	if i := slices.Index(model.MeetingStatuses, m.Status); i >= 0 {
 		e.status.SetSelectedIndex(i)
 	}
@@ -156,10 +163,7 @@ func (e *meetingEditor) read() (*model.Meeting, error) {
 		m.ExclusionReason = ""
 	}
 	m.InterestMarks = e.readMarks()
-	m.AreaIDs = nil
-	for _, n := range e.areas.Selected {
-		m.AreaIDs = append(m.AreaIDs, e.areaIDs[n])
-	}
+	m.AreaIDs = nil // the areas are the agenda items' (fill moved any others onto one)
 	m.Agenda = nil
 	for i, r := range e.agenda {
 		it := model.AgendaItem{Title: strings.TrimSpace(r.title.Text), AreaIDs: slices.Clone(r.areas)}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,9 +37,7 @@ func fillNewMeeting(t *testing.T, a *App) *meetingEditor {
 	test.Type(e.venueCity, "Lyon")
 	test.Type(e.venueCountry, "FR")
 	test.Tap(e.igos)
-	i := slices.Index(e.areas.Options, "Border security")
-	require.GreaterOrEqual(t, i, 0, "the convener's areas are offered")
-	test.Tap(e.areas.checks[i])
+	setAgendaAreas(t, e, "Border security")
 	return e
 }
 
@@ -113,4 +112,22 @@ func TestTypedDateThatDoesNotParseBlocksSaving(t *testing.T) {
 	e.endDate.SetDate(day(2027, 4, 6))
 	assert.NoError(t, e.Err)
 	assert.False(t, e.save.Disabled())
+}
+
+// setAgendaAreas adds an agenda item and ticks its areas in the item's
+// dialog, as a person does: the areas are set on the agenda items.
+func setAgendaAreas(t *testing.T, e *meetingEditor, names ...string) {
+	t.Helper()
+	test.Tap(findButton(t, e.app.meetings.stack, lang.L("Add agenda item")))
+	r := e.agenda[len(e.agenda)-1]
+	test.Type(r.title, "Cooperation under the 2014 Agreement")
+	test.Tap(r.btn)
+	dlg := e.app.win.Canvas().Overlays().Top()
+	require.NotNil(t, dlg)
+	for _, n := range names {
+		i := slices.Index(e.areas.Options, n)
+		require.GreaterOrEqual(t, i, 0, "the convener's areas are offered: %s", n)
+		test.Tap(e.lastPick.checks[i])
+	}
+	test.Tap(findButton(t, dlg, "OK"))
 }
