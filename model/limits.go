@@ -74,7 +74,7 @@ func CheckText(field, s string, max int) error {
 // a NUL: what the shell passes is never read as something else.
 func CheckArg(i int, s string) error {
 	if !utf8.ValidString(s) {
-		return Invalid("arguments", "argument %d is not valid UTF-8 text; give it in UTF-8", i)
+		return Invalid("arguments", "argument %d is not valid UTF-8 text: give it in UTF-8 (a file name too: rename the file)", i)
 	}
 	if strings.IndexByte(s, 0) >= 0 {
 		return Invalid("arguments", "argument %d holds a NUL character", i)
@@ -108,7 +108,7 @@ func CleanText(field, s string, max int) (string, []string) {
 		return r
 	}, s)
 	if ctl > 0 {
-		notes = append(notes, fmt.Sprintf("%s held %d NUL or control characters: removed", field, ctl))
+		notes = append(notes, fmt.Sprintf("%s held %d NUL, control or line-break characters: removed (a line break in a one-line text became a space)", field, ctl))
 	}
 	if max <= MaxTitle {
 		if n := utf8.RuneCountInString(s); n > max {
