@@ -37,6 +37,9 @@ type dateField struct {
 	// today gives the day the picker opens on when the field is empty.
 	today func() time.Time
 	err   error
+	// problem is what the form found wrong with the date (the end before
+	// the start); it shows on the words' line, which is always there.
+	problem string
 }
 
 func newDateField(today func() time.Time, changed func(*time.Time)) *dateField {
@@ -44,7 +47,7 @@ func newDateField(today func() time.Time, changed func(*time.Time)) *dateField {
 	d.entry = newField()
 	d.entry.PlaceHolder = "YYYY-MM-DD"
 	d.entry.OnChanged = d.onTyped
-	d.words = &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
+	d.words = &widget.Label{SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	d.pick = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: d.openPicker}
 	d.ExtendBaseWidget(d)
 	return d
@@ -72,6 +75,13 @@ func (d *dateField) SetDate(t *time.Time) {
 	d.entry.SetText(t.Format(time.DateOnly))
 }
 
+// setProblem shows the form's problem with the date on the words' line
+// ("" shows the date in words again).
+func (d *dateField) setProblem(p string) {
+	d.problem = p
+	d.showWords()
+}
+
 func (d *dateField) onTyped(s string) {
 	d.err = nil
 	d.Date = nil
@@ -83,7 +93,17 @@ func (d *dateField) onTyped(s string) {
 			d.Date = &t
 		}
 	}
+	d.showWords()
+	if d.OnChanged != nil {
+		d.OnChanged(d.Date)
+	}
+}
+
+func (d *dateField) showWords() {
 	switch {
+	case d.problem != "":
+		d.words.Importance = widget.DangerImportance
+		d.words.SetText(d.problem)
 	case d.err != nil:
 		d.words.Importance = widget.DangerImportance
 		d.words.SetText(d.err.Error())
@@ -92,9 +112,6 @@ func (d *dateField) onTyped(s string) {
 		d.words.SetText(dateInWords(*d.Date))
 	default:
 		d.words.SetText("")
-	}
-	if d.OnChanged != nil {
-		d.OnChanged(d.Date)
 	}
 }
 

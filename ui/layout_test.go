@@ -95,3 +95,23 @@ func shownText(o fyne.CanvasObject) string {
 	})
 	return b.String()
 }
+
+func TestAProblemAppearingDoesNotMoveTheFieldsBelow(t *testing.T) {
+	a, _ := newTestApp(t)
+	e := fillNewMeeting(t, a)
+	require.NoError(t, e.Err)
+	where := func(o fyne.CanvasObject) float32 {
+		a.win.Content().Refresh()
+		a.win.Resize(a.win.Canvas().Size()) // lay out again
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+	}
+	city, online := where(e.venueCity), where(e.venueOnline)
+	e.title.SetText("")
+	e.venueCountry.SetText("France")
+	e.endDate.SetText("2027-04-01") // before the start
+	require.NotEmpty(t, e.FieldError("title"))
+	require.NotEmpty(t, e.FieldError("end"))
+	require.NotEmpty(t, e.FieldError("country"))
+	assert.Equal(t, city, where(e.venueCity), "the title's and the end's problems do not push the venue down")
+	assert.Equal(t, online, where(e.venueOnline))
+}

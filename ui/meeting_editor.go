@@ -144,9 +144,16 @@ func newMeetingEditor(s *meetingsScreen, orig *model.Meeting, draft ...*model.Me
 }
 
 // errLabel returns the error label shown under a field.
+// The fields whose problem line is always there, empty until needed: a
+// problem appearing as one types does not push the fields below away from
+// the pointer. (Start and end say theirs on the date's own line.)
+var reservedErrs = map[string]bool{"title": true, "zone": true, "country": true, "online": true}
+
 func (e *meetingEditor) errLabel(field string) *widget.Label {
-	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	l.Hide()
+	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	if !reservedErrs[field] {
+		l.Hide()
+	}
 	e.errs[field] = l
 	return l
 }

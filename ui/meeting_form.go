@@ -218,10 +218,14 @@ func (e *meetingEditor) validate() {
 // show puts err's problems beside their fields.
 func (e *meetingEditor) show(err error) {
 	e.Err = err
-	for _, l := range e.errs {
+	for f, l := range e.errs {
 		l.SetText("")
-		l.Hide()
+		if !reservedErrs[f] {
+			l.Hide()
+		}
 	}
+	e.startDate.setProblem("")
+	e.endDate.setProblem("")
 	var extra []string
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
@@ -241,8 +245,18 @@ func (e *meetingEditor) show(err error) {
 				if l.Text != "" {
 					txt = l.Text + "\n" + txt
 				}
-				l.SetText(txt)
-				l.Show()
+				switch key {
+				case "start":
+					e.startDate.setProblem(txt)
+				case "end":
+					if strings.Contains(f.Problem, "is not after the start") || strings.Contains(f.Problem, "is before the first day") {
+						txt = lang.L("ends before it starts") // short: the line under the date is narrow
+					}
+					e.endDate.setProblem(txt)
+				default:
+					l.SetText(txt)
+					l.Show()
+				}
 				continue
 			}
 			extra = append(extra, fieldLabel(f.Field)+": "+problemText(f.Problem))
@@ -260,6 +274,12 @@ func (e *meetingEditor) show(err error) {
 
 // FieldError returns the error shown beside field, "" when none (tests).
 func (e *meetingEditor) FieldError(field string) string {
+	switch field {
+	case "start":
+		return e.startDate.problem
+	case "end":
+		return e.endDate.problem
+	}
 	if l := e.errs[field]; l != nil && l.Visible() {
 		return l.Text
 	}
