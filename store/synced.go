@@ -30,19 +30,20 @@ type SyncedSeries struct {
 
 // RecordRef names one shared record.
 type RecordRef struct {
-	Kind string // "meeting" or "series"
+	Kind string // "meeting", "series" or "organization"
 	UID  string
 }
 
-// ChangedRecords lists the meetings and consultation series changed after
-// since, tombstones included; a meeting whose invitation changed counts as
-// changed. A zero since lists every record.
+// ChangedRecords lists the meetings, consultation series and
+// organizations changed after since, tombstones included; a meeting whose
+// invitation changed counts as changed, and an organization whose focal
+// point changed. A zero since lists every record.
 func (s *Store) ChangedRecords(ctx context.Context, since time.Time) ([]RecordRef, error) {
 	out := []RecordRef{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		q := `SELECT 'meeting', uid FROM meetings WHERE modified > ?1
 			UNION SELECT 'meeting', m.uid FROM invitations i JOIN meetings m ON m.id = i.meeting_id WHERE i.modified > ?1
-			UNION SELECT 'series', uid FROM consultation_series WHERE modified > ?1`
+			UNION SELECT 'series', uid FROM consultation_series WHERE modified > ?1` + changedOrganizations()
 		return forRows(ctx, tx, q, []any{ts(since)}, func(r *sql.Rows) error {
 			var ref RecordRef
 			if err := r.Scan(&ref.Kind, &ref.UID); err != nil {

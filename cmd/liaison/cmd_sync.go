@@ -138,7 +138,11 @@ func runSync(e *env, c *call, o *jsonOptions) error {
 				return err
 			}
 		} else {
-			fmt.Fprintf(e.stdout, "Pulled %d, pushed %d, merged %d, %d in conflict, %d deleted.\n", rep.Pulled, rep.Pushed, rep.Merged, rep.Conflicts, rep.Deleted)
+			fmt.Fprintf(e.stdout, "Pulled %d, pushed %d, merged %d, %d in conflict, %d deleted", rep.Pulled, rep.Pushed, rep.Merged, rep.Conflicts, rep.Deleted)
+			if rep.Organizations > 0 {
+				fmt.Fprintf(e.stdout, "; %d organization(s) with their focal points", rep.Organizations)
+			}
+			fmt.Fprintln(e.stdout, ".")
 			for _, s := range rep.Skipped {
 				fmt.Fprintf(e.stdout, "Left alone: %s\n", s)
 			}

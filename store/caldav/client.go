@@ -212,7 +212,7 @@ func (c *Client) Collection(ctx context.Context) (Collection, error) {
 // MakeCalendar creates the collection as a calendar named name.
 func (c *Client) MakeCalendar(ctx context.Context, name string) error {
 	body := xmlHead + `<c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop><d:displayname>` +
-		xmlEscape(name) + `</d:displayname><c:supported-calendar-component-set><c:comp name="VEVENT"/><c:comp name="VTODO"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>`
+		xmlEscape(name) + `</d:displayname><c:supported-calendar-component-set><c:comp name="VEVENT"/><c:comp name="VTODO"/><c:comp name="VJOURNAL"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>`
 	_, _, err := c.do(ctx, "MKCALENDAR", c.coll.Path, map[string]string{"Content-Type": "application/xml; charset=utf-8"}, []byte(body))
 	return err
 }

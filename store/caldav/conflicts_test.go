@@ -198,3 +198,53 @@ func TestConsultationSeriesArrivesWhole(t *testing.T) {
 }
 
 var _ = store.RecordRef{}
+
+func TestOrganizationsAndFocalPointsAreShared(t *testing.T) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
+		ctx := context.Background()
+		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
+		a.sync()
+		b.sync()
+		iom := *a.c.Org(a.iom)
+		iom.MailDomain = "iom.org"
+		if err := a.st.UpdateOrganization(ctx, &iom); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.st.CreateFocalPoint(ctx, &model.FocalPoint{OrgID: a.iom, AgreementID: a.agreemnt, Name: "Kim Smith", Email: "ksmith@iom.int"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.st.CreateFocalPoint(ctx, &model.FocalPoint{OrgID: b.iom, Name: "José Müller", Email: "jmuller@iom.int", Phone: "+41 22 717 9111"}); err != nil {
+			t.Fatal(err)
+		}
+		if r := a.sync(); r.Organizations != 1 {
+			t.Errorf("A's sync: %+v, want one organization sent", r)
+		}
+		b.sync()
+		a.sync()
+		for name, o := range map[string]*officer{"A": a, "B": b} {
+			c, err := o.st.Catalog(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Org(o.iom).MailDomain; got != "iom.org" {
+				t.Errorf("%s: IOM's mail domain is %q", name, got)
+			}
+			fps, err := o.st.ActiveFocalPoints(ctx, o.iom, 0, model.DateOf(time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, fp := range fps {
+				if !fp.Placeholder {
+					names = append(names, fp.Name)
+				}
+			}
+			if len(names) != 2 {
+				t.Errorf("%s: IOM's focal points %v, want Kim Smith and José Müller", name, names)
+			}
+			if us := c.Us(); us == nil || us.Acronym != "INTERPOL" {
+				t.Errorf("%s: us is %+v", name, us)
+			}
+		}
+	})
+}

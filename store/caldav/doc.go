@@ -8,7 +8,9 @@
 // (SUMMARY, DTSTART/DTEND with VTIMEZONE, LOCATION, STATUS, CLASS,
 // CATEGORIES, RRULE/EXDATE/RECURRENCE-ID, VTODO for action items) and
 // Liaison's own facts as X-LIAISON- properties, enough to rebuild the
-// record whole (written and read by store/ical).
+// record whole (written and read by store/ical). Each organization, with
+// its focal points, is a VJOURNAL of its own; agreements are not shared
+// (every officer's database starts from the same template).
 //
 // Sync pulls (RFC 6578 sync-collection where offered, else an ETag
 // listing), merges field by field against the copy both sides last agreed

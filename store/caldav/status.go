@@ -14,7 +14,7 @@ type State struct {
 	Account   store.SyncAccount
 	Waiting   int // records changed here that the next sync looks at
 	Conflicts int // open conflicts
-	Shared    int // records that have a resource on the server
+	Shared    int // meetings and series that have a resource on the server
 }
 
 // Status reads the account and counts what waits. Without an account it
@@ -41,7 +41,7 @@ func Status(ctx context.Context, st *store.Store) (State, error) {
 		return s, err
 	}
 	for _, r := range res {
-		if !r.Deleted {
+		if !r.Deleted && r.Kind != "organization" {
 			s.Shared++
 		}
 	}

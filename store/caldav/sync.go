@@ -15,12 +15,15 @@ import (
 
 // Report says what one sync did.
 type Report struct {
-	Pulled    int      `json:"pulled"`    // records created or changed here from the server
-	Pushed    int      `json:"pushed"`    // records written to the server
-	Merged    int      `json:"merged"`    // records changed on both sides and merged
-	Conflicts int      `json:"conflicts"` // fields changed on both sides to different values
-	Deleted   int      `json:"deleted"`   // tombstones received or sent
-	Skipped   []string `json:"skipped,omitempty"`
+	Pulled    int `json:"pulled"`    // records created or changed here from the server
+	Pushed    int `json:"pushed"`    // records written to the server
+	Merged    int `json:"merged"`    // records changed on both sides and merged
+	Conflicts int `json:"conflicts"` // fields changed on both sides to different values
+	Deleted   int `json:"deleted"`   // tombstones received or sent
+	// Organizations counts organizations (with their focal points)
+	// taken in or sent.
+	Organizations int      `json:"organizations"`
+	Skipped       []string `json:"skipped,omitempty"`
 	// Agree is set when the database and the server agree at the end.
 	Agree bool `json:"agree"`
 }
@@ -41,6 +44,9 @@ type engine struct {
 	rep   Report
 	push  map[string]string // UID → kind: records to write after the pull
 	dirty bool              // a record could not be applied: keep the old token
+	// catDirty: an organization was written; read the catalog again
+	// before the next record is built or applied.
+	catDirty bool
 }
 
 // local is a record as this database has it.
@@ -48,6 +54,8 @@ type local struct {
 	kind string
 	m    *store.SyncedMeeting
 	s    *store.SyncedSeries
+	org  *model.Organization
+	fps  []model.FocalPoint
 	f    Fields
 }
 
@@ -180,15 +188,26 @@ func (e *engine) fetch(ctx context.Context, changed []Member, removed []string, 
 		}
 		fetch = append(fetch, m.Href)
 	}
+	// Organizations first: the meetings and series name them.
+	var later []Object
 	for i := 0; i < len(fetch); i += batch {
 		objs, err := e.cl.MultiGet(ctx, fetch[i:min(i+batch, len(fetch))])
 		if err != nil {
 			return err
 		}
 		for _, o := range objs {
+			if !bytes.Contains(o.Data, []byte(ical.FieldPrefix+"RECORD:organization")) {
+				later = append(later, o)
+				continue
+			}
 			if err := e.received(ctx, o); err != nil {
 				return err
 			}
+		}
+	}
+	for _, o := range later {
+		if err := e.received(ctx, o); err != nil {
+			return err
 		}
 	}
 	for _, h := range removed {
@@ -210,10 +229,10 @@ func (e *engine) received(ctx context.Context, o Object) error {
 		return nil // an action item shown to other clients: its series holds it
 	}
 	theirs := fromICal(rec.Fields)
-	if rec.Summary != "" && rec.Summary != theirs[fTitle] {
+	if rec.Kind != "organization" && rec.Summary != "" && rec.Summary != theirs[fTitle] {
 		theirs.set(fTitle, rec.Summary) // renamed in another calendar client
 	}
-	if rec.Kind != "meeting" && rec.Kind != "series" {
+	if rec.Kind != "meeting" && rec.Kind != "series" && rec.Kind != "organization" {
 		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: unknown kind of record %q", o.Href, rec.Kind))
 		return nil
 	}
@@ -268,8 +287,15 @@ func (e *engine) mergeIn(ctx context.Context, uid, kind, href, etag string, thei
 	if err != nil {
 		return err
 	}
+	if err := e.refreshCatalog(ctx); err != nil {
+		return err
+	}
 	e.res[uid], e.href[key(href)] = &res, uid
 	switch {
+	case kind == "organization":
+		if changeHere {
+			e.rep.Organizations++
+		}
 	case loc == nil:
 		e.rep.Pulled++
 		if merged[fDeleted] == "1" {
@@ -344,6 +370,20 @@ func (e *engine) removed(ctx context.Context, href string) error {
 
 // apply stores a record built from its fields.
 func (e *engine) apply(ctx context.Context, st *store.Store, kind, uid string, f Fields) error {
+	if kind == "organization" {
+		o, fps, err := orgFromFields(f, e.cat)
+		if err != nil {
+			return fmt.Errorf("%w: %v", model.ErrInvalid, err)
+		}
+		if store.OrgRecordUID(o.Acronym) != uid {
+			return model.Invalid("acronym", "the organization %q does not match its resource %s", o.Acronym, uid)
+		}
+		if err := st.PutSyncedOrganization(ctx, o, fps); err != nil {
+			return err
+		}
+		e.catDirty = true
+		return nil
+	}
 	if kind == "series" {
 		ss, err := seriesFromFields(uid, f, e.cat)
 		if err != nil {
@@ -369,14 +409,25 @@ func (e *engine) loadOne(ctx context.Context, kind, uid string) (*local, error) 
 // loadLocal reads records and their fields.
 func loadLocal(ctx context.Context, st *store.Store, c *model.Catalog, refs []store.RecordRef) (map[string]*local, error) {
 	var mu, su []string
+	orgs := map[string]bool{}
 	for _, r := range refs {
-		if r.Kind == "series" {
+		switch r.Kind {
+		case "series":
 			su = append(su, r.UID)
-		} else {
+		case "organization":
+			orgs[r.UID] = true
+		default:
 			mu = append(mu, r.UID)
 		}
 	}
 	out := map[string]*local{}
+	if len(orgs) > 0 {
+		fps, err := st.FocalPoints(ctx)
+		if err != nil {
+			return nil, err
+		}
+		loadOrgs(st, c, fps, orgs, out)
+	}
 	ms, err := st.SyncedMeetings(ctx, mu)
 	if err != nil {
 		return nil, err
@@ -397,9 +448,12 @@ func loadLocal(ctx context.Context, st *store.Store, c *model.Catalog, refs []st
 // text writes a record as its resource.
 func (e *engine) text(l *local) ([]byte, error) {
 	var rec ical.Record
-	if l.kind == "series" {
+	switch l.kind {
+	case "series":
 		rec = seriesRecord(l.s, l.f, e.cat)
-	} else {
+	case "organization":
+		rec = orgRecord(l)
+	default:
 		rec = meetingRecord(l.m, l.f, e.cat)
 	}
 	var b bytes.Buffer
@@ -485,6 +539,10 @@ func (e *engine) pushOne(ctx context.Context, uid string, l *local, retry bool) 
 		href, etag = r.Href, r.ETag
 	}
 	newTag, err := e.cl.Put(ctx, href, data, etag)
+	if l.kind == "organization" && refusedComponent(err) {
+		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: the calendar takes no VJOURNAL, so organizations and focal points are not shared (%v)", l.org.Acronym, err))
+		return nil
+	}
 	if IsStatus(err, http.StatusPreconditionFailed) && retry {
 		// A colleague wrote it first (or an earlier, interrupted sync did):
 		// merge with the server's copy instead of overwriting it.
@@ -511,7 +569,11 @@ func (e *engine) pushOne(ctx context.Context, uid string, l *local, retry bool) 
 		return err
 	}
 	e.res[uid], e.href[key(href)] = &res, uid
-	e.rep.Pushed++
+	if l.kind == "organization" {
+		e.rep.Organizations++
+	} else {
+		e.rep.Pushed++
+	}
 	return nil
 }
 
@@ -569,4 +631,25 @@ func (e *engine) pushTodos(ctx context.Context, uid string, base, now Fields) er
 		}
 	}
 	return nil
+}
+
+// refreshCatalog reads the catalog again after an organization changed.
+func (e *engine) refreshCatalog(ctx context.Context) error {
+	if !e.catDirty {
+		return nil
+	}
+	c, err := e.st.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	e.cat, e.catDirty = c, false
+	return nil
+}
+
+// refusedComponent reports whether the server refused a resource for what
+// it holds (a component the collection does not take), not for who sent it.
+func refusedComponent(err error) bool {
+	var se *StatusError
+	return errors.As(err, &se) && (se.Code == http.StatusForbidden || se.Code == http.StatusUnsupportedMediaType ||
+		se.Code == http.StatusBadRequest || se.Code == http.StatusConflict)
 }

@@ -17,7 +17,10 @@ import (
 // X- properties untouched (RFC 5545 §3.8.8.2).
 type Record struct {
 	UID  string
-	Kind string // "meeting" or "series": X-LIAISON-RECORD
+	Kind string // "meeting", "series" or "organization": X-LIAISON-RECORD
+	// Journal writes a VJOURNAL (a record with no time of its own, such as
+	// an organization and its focal points) instead of a VEVENT.
+	Journal bool
 
 	Summary, Location, Description, URL string
 	Status                              string // TENTATIVE, CONFIRMED or CANCELLED ("" for none)
@@ -151,6 +154,23 @@ func WriteRecord(w io.Writer, r Record) error {
 	if err := sp.write(e); err != nil {
 		return err
 	}
+	if r.Journal {
+		e.begins("VJOURNAL")
+		e.text("UID", r.UID)
+		e.utc("DTSTAMP", r.Modified)
+		e.utc("LAST-MODIFIED", r.Modified)
+		e.text("SUMMARY", r.Summary)
+		if r.Description != "" {
+			e.text("DESCRIPTION", r.Description)
+		}
+		e.raw(FieldPrefix+"RECORD", r.Kind)
+		for _, f := range r.Fields {
+			e.text(FieldPrefix+f.Name, f.Value)
+		}
+		e.ends("VJOURNAL")
+		e.ends("VCALENDAR")
+		return e.flush()
+	}
 	e.begins("VEVENT")
 	r.common(e)
 	for _, x := range r.ExDates {
@@ -264,7 +284,7 @@ func readRecord(r io.Reader, name string, limit int64) (rec Record, err error) {
 		case "BEGIN":
 			comp := strings.ToUpper(string(pr.value))
 			stack = append(stack, comp)
-			inMaster = (comp == "VEVENT" || comp == "VTODO") && len(stack) == 2 && !master
+			inMaster = (comp == "VEVENT" || comp == "VTODO" || comp == "VJOURNAL") && len(stack) == 2 && !master
 			continue
 		case "END":
 			if len(stack) == 0 || !strings.EqualFold(stack[len(stack)-1], string(pr.value)) {
