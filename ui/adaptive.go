@@ -65,3 +65,13 @@ func (r *adaptiveRenderer) MinSize() fyne.Size {
 func (r *adaptiveRenderer) Refresh()                     { r.a.content.Refresh() }
 func (r *adaptiveRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.a.content} }
 func (r *adaptiveRenderer) Destroy()                     {}
+
+// wrapCheck shows c with text beside it that wraps at word ends (a Check's
+// own text never wraps, and a long one widens the whole window); tapping
+// the text ticks the box too.
+func wrapCheck(c *widget.Check, text string) fyne.CanvasObject {
+	c.Text = ""
+	c.Refresh()
+	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	return container.NewBorder(nil, nil, c, nil, newTapRow(l, func() { c.SetChecked(!c.Checked) }))
+}

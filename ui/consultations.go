@@ -174,7 +174,7 @@ func (s *consultationsScreen) edit(sr *model.ConsultationSeries) {
 	form := &widget.Form{Items: []*widget.FormItem{
 		{Text: lang.L("Title"), Widget: s.title},
 		{Text: lang.L("Agreement"), Widget: s.agreement},
-		{Text: lang.L("First consultation"), Widget: container.NewGridWithColumns(2, s.firstDay, s.firstTime)},
+		{Text: lang.L("First consultation"), Widget: container.NewGridWithColumns(2, s.firstDay, container.NewVBox(s.firstTime))},
 		{Text: lang.L("Duration (hours)"), Widget: s.hours},
 		{Text: lang.L("Time zone"), Widget: s.zone},
 		{Text: lang.L("Repeats"), Widget: s.recur.view()},

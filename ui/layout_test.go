@@ -115,3 +115,24 @@ func TestAProblemAppearingDoesNotMoveTheFieldsBelow(t *testing.T) {
 	assert.Equal(t, city, where(e.venueCity), "the title's and the end's problems do not push the venue down")
 	assert.Equal(t, online, where(e.venueOnline))
 }
+
+// Every screen fits a 900-pixel window in every language: nothing's
+// smallest width (a title that does not wrap, a check box's text) pushes
+// the window wider, which would cut the right of the screen off.
+func TestEveryScreenFits900PixelsInEveryLanguage(t *testing.T) {
+	defer setupLanguage("en")
+	for _, code := range []string{"en", "fr", "es"} {
+		en, st := newTestApp(t)
+		require.NoError(t, st.SeedExample(context.Background(), testNow, 0))
+		en.fa.Preferences().SetString(prefLanguage, code)
+		a := newApp(context.Background(), en.fa, st, true, en.now)
+		a.win.Resize(fyne.NewSize(900, 600))
+		for _, key := range []string{"dashboard", "meetings", "editor", "invitations", "consultations", "calendar", "partners", "agreements", "settings"} {
+			a.ShowForScreenshot(key)
+			assert.LessOrEqual(t, a.win.Content().MinSize().Width, float32(900), "%s in %s", key, code)
+			if key == "editor" {
+				a.meetings.closeEditor()
+			}
+		}
+	}
+}

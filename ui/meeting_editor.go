@@ -162,7 +162,9 @@ func (e *meetingEditor) item(label, field string, w fyne.CanvasObject) *widget.F
 	if field == "" {
 		return widget.NewFormItem(label, w)
 	}
-	return widget.NewFormItem(label, container.NewVBox(w, e.errLabel(field)))
+	// The problem line sits close under its field: the label's own padding
+	// is enough space.
+	return widget.NewFormItem(label, container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), w, e.errLabel(field)))
 }
 
 func (e *meetingEditor) view() fyne.CanvasObject {
@@ -184,7 +186,7 @@ func (e *meetingEditor) view() fyne.CanvasObject {
 		e.item(lang.L("Address"), "", e.venueAddress),
 		e.item(lang.L("City, country"), "country", city),
 		e.item(lang.L("Online link"), "online", e.venueOnline),
-		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(e.igos, e.excluded, e.excludeReason, e.marksBox)),
+		e.item(lang.L("Observers"), "observers_excluded", container.NewVBox(wrapCheck(e.igos, e.igos.Text), wrapCheck(e.excluded, e.excluded.Text), e.excludeReason, e.marksBox)),
 		e.item(lang.L("Areas of cooperation"), "areas", e.areaNames),
 		e.item(lang.L("Agenda"), "agenda", container.NewVBox(e.agendaBox, addAgenda)),
 		e.item(lang.L("Status"), "status", e.status),

@@ -54,7 +54,7 @@ func (e *meetingEditor) setMarkOptions() {
 				r.note.Hide()
 			}
 			e.marks = append(e.marks, r)
-			e.marksBox.Add(container.NewVBox(r.check, r.note))
+			e.marksBox.Add(container.NewVBox(wrapCheck(r.check, r.check.Text), r.note))
 		}
 	}
 	e.marksBox.Refresh()

@@ -91,7 +91,8 @@ func (s *meetingsScreen) view() fyne.CanvasObject {
 	s.status.SetSelectedIndex(0)
 	s.period.SetSelectedIndex(0)
 	newBtn := &widget.Button{Text: lang.L("New meeting"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.onNew}
-	filters := container.NewGridWithColumns(4, s.convener, s.kind, s.status, s.period)
+	// Two by two: four selects side by side were wider than a 900-pixel window in Spanish.
+	filters := container.NewGridWithColumns(2, s.convener, s.kind, s.status, s.period)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, container.NewBorder(nil, nil, s.count, nil, s.sort.box))
 	s.listView = container.NewBorder(top, nil, nil, nil, s.list)
 	s.stack = container.NewStack(s.listView)

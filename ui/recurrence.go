@@ -117,7 +117,7 @@ func newRecurrenceBuilder(onChange func()) *recurrenceBuilder {
 		b.months = append(b.months, c)
 		cells = append(cells, c)
 	}
-	b.monthBox = container.NewVBox(widget.NewLabel(lang.L("In these months only (none ticked: every month)")), container.NewGridWithColumns(4, cells...))
+	b.monthBox = container.NewVBox(widget.NewLabel(lang.L("In these months only (none ticked: every month)")), container.NewGridWithColumns(3, cells...))
 	return b
 }
 

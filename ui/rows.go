@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -58,7 +59,10 @@ func section(title string, rows []fyne.CanvasObject, empty string) fyne.CanvasOb
 	if len(rows) == 0 {
 		rows = []fyne.CanvasObject{&widget.Label{Text: empty, Importance: widget.LowImportance}}
 	}
-	return widget.NewCard(title, "", container.NewVBox(rows...))
+	// The title wraps (a Card's own title does not, and a long one in
+	// French widened the window past 900 pixels).
+	head := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
+	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{head}, rows...)...))
 }
 
 // badgeColumn gives a badge a fixed width, so that the titles beside a

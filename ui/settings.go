@@ -36,7 +36,7 @@ type settingsScreen struct {
 var themeChoices = []string{"system", "light", "dark"}
 
 func newSettingsScreen(a *App) *settingsScreen {
-	s := &settingsScreen{app: a, us: widget.NewLabel(""), path: &widget.Label{Wrapping: fyne.TextWrapBreak}, leads: container.NewVBox()}
+	s := &settingsScreen{app: a, us: &widget.Label{Wrapping: fyne.TextWrapWord}, path: &widget.Label{Wrapping: fyne.TextWrapBreak}, leads: container.NewVBox()}
 	p := a.fa.Preferences()
 	s.hqZone = widget.NewSelectEntry(matchZones("", 40))
 	s.hqZone.OnChanged = func(z string) { s.hqZone.SetOptions(matchZones(z, 40)) }
