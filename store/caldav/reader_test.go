@@ -217,3 +217,51 @@ func TestResyncIntoAnEmptyDatabase(t *testing.T) {
 		}
 	})
 }
+
+// TestMovedInAnotherClient: a colleague drags a shared meeting to another
+// hour in an ordinary calendar client, which rewrites DTSTART and DTEND
+// and keeps Liaison's X- properties as they were: both Liaisons take the
+// move in, and nothing else changes.
+func TestMovedInAnotherClient(t *testing.T) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
+		ctx := context.Background()
+		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
+		m := a.meeting("Moved by a colleague", time.Date(2027, 6, 8, 9, 30, 0, 0, paris))
+		a.sync()
+		b.sync()
+		cl, err := NewClient(s.URL, s.User, s.Pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		href := cl.hrefFor(m.UID)
+		o, err := cl.Get(ctx, href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(o.Data)
+		for old, moved := range map[string]string{
+			"DTSTART;TZID=Europe/Paris:20270608T093000": "DTSTART;TZID=Europe/Paris:20270608T140000",
+			"DTEND;TZID=Europe/Paris:20270608T163000":   "DTEND;TZID=Europe/Paris:20270608T210000",
+		} {
+			if !strings.Contains(text, old) {
+				t.Fatalf("the resource lacks %q:\n%s", old, text)
+			}
+			text = strings.Replace(text, old, moved, 1)
+		}
+		if _, err := cl.Put(ctx, href, []byte(text), o.ETag); err != nil {
+			t.Fatal(err)
+		}
+		b.sync()
+		a.sync()
+		want := time.Date(2027, 6, 8, 14, 0, 0, 0, paris)
+		for name, o := range map[string]*officer{"A": a, "B": b} {
+			got := o.byUID(m.UID).Meeting
+			if !got.Start.Equal(want) || !got.End.Equal(want.Add(7*time.Hour)) || got.Zone != "Europe/Paris" || got.Title != m.Title {
+				t.Errorf("%s: %s–%s in %s, want the move to 14:00", name, got.Start, got.End, got.Zone)
+			}
+		}
+		if r := a.sync(); r.Pushed+r.Pulled != 0 {
+			t.Errorf("the sync after the move did something: %+v", r)
+		}
+	})
+}

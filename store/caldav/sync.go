@@ -232,6 +232,9 @@ func (e *engine) received(ctx context.Context, o Object) error {
 	if rec.Kind != "organization" && rec.Summary != "" && rec.Summary != theirs[fTitle] {
 		theirs.set(fTitle, rec.Summary) // renamed in another calendar client
 	}
+	if rec.Kind == "meeting" {
+		movedElsewhere(rec, theirs)
+	}
 	if rec.Kind != "meeting" && rec.Kind != "series" && rec.Kind != "organization" {
 		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: unknown kind of record %q", o.Href, rec.Kind))
 		return nil
@@ -652,4 +655,47 @@ func refusedComponent(err error) bool {
 	var se *StatusError
 	return errors.As(err, &se) && (se.Code == http.StatusForbidden || se.Code == http.StatusUnsupportedMediaType ||
 		se.Code == http.StatusBadRequest || se.Code == http.StatusConflict)
+}
+
+// movedElsewhere takes in a meeting moved with another calendar client:
+// such a client changes DTSTART and DTEND and keeps Liaison's X-
+// properties as they were, so when the event's times differ from the
+// fields, the event's win. The meeting keeps its zone; the instants are
+// what the other client set.
+func movedElsewhere(rec ical.Record, f Fields) {
+	if f["ALL-DAY"] == "1" {
+		if rec.AllDay && !rec.FirstDay.IsZero() && rec.FirstDay.String() != f["FIRST-DAY"] {
+			days := 0
+			if first, err := model.ParseDate(f["FIRST-DAY"]); err == nil {
+				if last, err := model.ParseDate(f["LAST-DAY"]); err == nil {
+					days = first.DaysUntil(last)
+				}
+			}
+			f.set("FIRST-DAY", rec.FirstDay.String())
+			last := rec.LastDay
+			if last.IsZero() || last.Before(rec.FirstDay) {
+				last = rec.FirstDay.AddDays(days)
+			}
+			f.set("LAST-DAY", last.String())
+		}
+		return
+	}
+	if rec.AllDay || rec.Start.IsZero() {
+		return
+	}
+	start, err1 := time.Parse(time.RFC3339Nano, f["START"])
+	end, err2 := time.Parse(time.RFC3339Nano, f["END"])
+	if err1 != nil || err2 != nil || (rec.Start.Equal(start) && (rec.End.IsZero() || rec.End.Equal(end))) {
+		return
+	}
+	loc := time.UTC
+	if l, err := model.LoadZone(f["ZONE"]); err == nil && f["ZONE"] != "" {
+		loc = l
+	}
+	newEnd := rec.End
+	if newEnd.IsZero() || !newEnd.After(rec.Start) {
+		newEnd = rec.Start.Add(end.Sub(start))
+	}
+	f.setTime("START", rec.Start.In(loc))
+	f.setTime("END", newEnd.In(loc))
 }

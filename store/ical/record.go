@@ -251,7 +251,9 @@ func (r *Record) common(e *encoder) {
 // ReadRecord reads a resource written by WriteRecord (or by WriteRecord
 // and then edited by another client, which keeps the X- properties): the
 // master event's UID, SUMMARY, LOCATION, SEQUENCE, X-LIAISON-RECORD and
-// fields. A resource that is not one of Liaison's records (no
+// fields, and its DTSTART and DTEND when they name an instant (UTC, or a
+// TZID that is an IANA or Windows zone) or a day: Start, End and Zone, or
+// AllDay, FirstDay and LastDay. A resource that is not one of Liaison's records (no
 // X-LIAISON-RECORD) is an error that says so; a malformed one names the line.
 func ReadRecord(r io.Reader, name string, limit int64) (rec Record, err error) {
 	defer func() {
@@ -311,6 +313,8 @@ func readRecord(r io.Reader, name string, limit int64) (rec Record, err error) {
 			rec.Location = unescape(pr.value)
 		case n == "SEQUENCE":
 			fmt.Sscan(string(pr.value), &rec.Sequence)
+		case n == "DTSTART" || n == "DTEND":
+			rec.readTime(n, &pr)
 		case n == FieldPrefix+"RECORD":
 			rec.Kind = string(bytes.TrimSpace(pr.value))
 		case strings.HasPrefix(n, FieldPrefix):
@@ -327,4 +331,52 @@ func readRecord(r io.Reader, name string, limit int64) (rec Record, err error) {
 		return Record{}, &ParseError{File: name, Msg: fmt.Sprintf("event %s is not one of Liaison's records (no %sRECORD)", rec.UID, FieldPrefix)}
 	}
 	return rec, nil
+}
+
+// readTime keeps DTSTART or DTEND when it names an instant or a day; a
+// floating time or an unknown zone is left out (zero).
+func (r *Record) readTime(name string, pr *prop) {
+	rt, ok := parseTime(pr.value)
+	if !ok {
+		return
+	}
+	if rt.date {
+		r.AllDay = true
+		d := model.DateOf(rt.wall)
+		if name == "DTSTART" {
+			r.FirstDay = d
+		} else {
+			r.LastDay = d.AddDays(-1)
+		}
+		return
+	}
+	var t time.Time
+	zone := ""
+	switch tzid := pr.param("TZID"); {
+	case rt.utc:
+		t = rt.wall
+	case tzid != "":
+		loc, ok := ianaZone(tzid)
+		if !ok {
+			if iana, found := windowsZone(tzid); found {
+				loc, ok = ianaZone(iana)
+				tzid = iana
+			}
+		}
+		if !ok {
+			return
+		}
+		w := rt.wall
+		t, zone = model.WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), loc), tzid
+	default:
+		return
+	}
+	if name == "DTSTART" {
+		r.Start = t
+		if zone != "" {
+			r.Zone = zone
+		}
+	} else {
+		r.End = t
+	}
 }
