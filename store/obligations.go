@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -55,6 +56,20 @@ var ActionStates = []model.ObligationState{model.Overdue, model.DueSoon, model.U
 // and returns the answers the filter keeps, most urgent first (in the
 // order of model.ObligationStates, then by due day).
 func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilter) ([]model.Obligation, error) {
+	obs, _, err := s.obligations(ctx, now, f, false)
+	return obs, err
+}
+
+// ObligationsWithMeetings is Obligations with the meetings the answers
+// name, by id, as the rule read them in the same query: their title,
+// times, zone, status, convener, agenda and areas, not their venue, notes
+// or background (read those with MeetingsByID). It spares a caller that
+// lists the answers a second pass over the meetings.
+func (s *Store) ObligationsWithMeetings(ctx context.Context, now time.Time, f ObligationFilter) ([]model.Obligation, map[int64]*model.Meeting, error) {
+	return s.obligations(ctx, now, f, true)
+}
+
+func (s *Store) obligations(ctx context.Context, now time.Time, f ObligationFilter, keepMeetings bool) ([]model.Obligation, map[int64]*model.Meeting, error) {
 	from, to := f.From, f.To
 	if from.IsZero() {
 		from = now.Add(-DefaultObligationLookback)
@@ -65,6 +80,7 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 	wants := func(st model.ObligationState) bool { return len(f.States) == 0 || slices.Contains(f.States, st) }
 
 	var out []model.Obligation
+	var meetings map[int64]*model.Meeting
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		c, err := loadCatalog(ctx, tx)
 		if err != nil {
@@ -89,38 +105,58 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		case !wants(model.NotOwed):
 			where += " AND ((igos_invited = 1 AND observers_excluded = 0) OR status = 'cancelled' OR " + hasInvitation + ")"
 		}
-		ms, err := loadRuleMeetings(ctx, tx, where+" ORDER BY start_utc, id", args...)
-		if err != nil || len(ms) == 0 {
+		chunks, n, err := loadRuleMeetings(ctx, tx, where+" ORDER BY start_utc, id", args...)
+		if err != nil || n == 0 {
 			return err
 		}
-		invs, err := loadInvitationsNoHistory(ctx, tx, " WHERE meeting_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL", idList(ms))
+		ids := make([]int64, 0, n)
+		at := make(map[int64]*model.Meeting, n)
+		for _, ch := range chunks {
+			for i := range ch {
+				ids = append(ids, ch[i].ID)
+				at[ch[i].ID] = &ch[i]
+			}
+		}
+		idJSON, _ := json.Marshal(ids)
+		invs, err := loadInvitationsNoHistory(ctx, tx, " WHERE meeting_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL", string(idJSON))
 		if err != nil {
 			return err
 		}
-		at := make(map[int64]int, len(ms))
-		for i := range ms {
-			at[ms[i].ID] = i
-		}
-		byMeeting := make([][]model.Invitation, len(ms))
+		// The invitations of each chunk's meetings, aligned with them.
+		byMeeting := make(map[int64][]model.Invitation, len(invs))
 		for _, inv := range invs {
-			if i, ok := at[inv.MeetingID]; ok {
-				byMeeting[i] = append(byMeeting[i], inv)
+			byMeeting[inv.MeetingID] = append(byMeeting[inv.MeetingID], inv)
+		}
+		out = make([]model.Obligation, 0, n)
+		var scratch []model.Obligation
+		aligned := make([][]model.Invitation, 0, ruleChunk)
+		for _, ch := range chunks {
+			aligned = aligned[:0]
+			for i := range ch {
+				aligned = append(aligned, byMeeting[ch[i].ID])
+			}
+			scratch = model.AppendObligations(scratch[:0], c, ch, aligned, now)
+			for _, ob := range scratch {
+				switch {
+				case !wants(ob.State),
+					f.ToOrgID != 0 && ob.To != f.ToOrgID,
+					f.Direction == Outgoing && ob.Incoming,
+					f.Direction == Incoming && !ob.Incoming:
+					continue
+				}
+				out = append(out, ob)
 			}
 		}
-		for _, ob := range model.AllObligations(c, ms, byMeeting, now) {
-			switch {
-			case !wants(ob.State),
-				f.ToOrgID != 0 && ob.To != f.ToOrgID,
-				f.Direction == Outgoing && ob.Incoming,
-				f.Direction == Incoming && !ob.Incoming:
-				continue
+		if keepMeetings {
+			meetings = make(map[int64]*model.Meeting, len(out))
+			for _, ob := range out {
+				meetings[ob.MeetingID] = at[ob.MeetingID]
 			}
-			out = append(out, ob)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if out == nil {
 		out = []model.Obligation{}
@@ -135,7 +171,7 @@ func (s *Store) Obligations(ctx context.Context, now time.Time, f ObligationFilt
 		}
 		return a.Due.Compare(b.Due)
 	})
-	return out, nil
+	return out, meetings, nil
 }
 
 // actionOnly reports whether every state asked for is one of ActionStates.
@@ -194,18 +230,31 @@ func actionPrefilter(c *model.Catalog, us int64, now time.Time) (string, []any) 
 }
 
 // ruleColumns are the columns of a meeting the Article 2 rule reads.
-const ruleColumns = `id, sequence, convener_id, all_day, start_local, first_day, zone, start_utc,
+const ruleColumns = `id, sequence, title, convener_id, all_day, start_local, first_day, zone, start_utc,
 	igos_invited, observers_excluded, exclusion_reason, status, detail`
 
+// ruleChunk is how many meetings loadRuleMeetings holds in one slice.
+const ruleChunk = 2048
+
 // loadRuleMeetings reads meetings with only what the rule needs: the
-// dashboard runs it over a year and more of meetings.
-func loadRuleMeetings(ctx context.Context, q querier, tail string, args ...any) ([]model.Meeting, error) {
-	out := []model.Meeting{}
-	err := forRows(ctx, q, "SELECT "+ruleColumns+" FROM meetings"+tail, args, func(r *sql.Rows) error {
-		var m model.Meeting
+// dashboard runs it over a year and more of meetings, the command line
+// over 50,000 and more. They come in chunks of ruleChunk, each filled in
+// place, so that a large window is never copied to grow a slice; n counts
+// them all.
+func loadRuleMeetings(ctx context.Context, q querier, tail string, args ...any) (chunks [][]model.Meeting, n int, err error) {
+	var cur []model.Meeting
+	err = forRows(ctx, q, "SELECT "+ruleColumns+" FROM meetings"+tail, args, func(r *sql.Rows) error {
+		if len(cur) == cap(cur) {
+			cur = make([]model.Meeting, 0, ruleChunk)
+			chunks = append(chunks, nil)
+		}
+		cur = append(cur, model.Meeting{})
+		chunks[len(chunks)-1] = cur
+		n++
+		m := &cur[len(cur)-1]
 		var status, startLocal, firstDay, det string
 		var startUTC int64
-		if err := r.Scan(&m.ID, &m.Sequence, &m.ConvenerID, &m.AllDay, &startLocal, &firstDay, &m.Zone, &startUTC,
+		if err := r.Scan(&m.ID, &m.Sequence, &m.Title, &m.ConvenerID, &m.AllDay, &startLocal, &firstDay, &m.Zone, &startUTC,
 			&m.IGOsInvited, &m.ObserversExcluded, &m.ExclusionReason, &status, &det); err != nil {
 			return err
 		}
@@ -218,11 +267,10 @@ func loadRuleMeetings(ctx context.Context, q querier, tail string, args ...any) 
 			m.Start = wallTime(startLocal, startUTC, m.Zone, &d)
 			m.End = m.Start
 		}
-		if err := decodeDetail(det, &m); err != nil && d.err == nil {
+		if err := decodeDetail(det, m); err != nil && d.err == nil {
 			d.err = err
 		}
-		out = append(out, m)
 		return d.err
 	})
-	return out, err
+	return chunks, n, err
 }

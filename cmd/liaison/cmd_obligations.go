@@ -61,26 +61,10 @@ func runObligations(e *env, c *call, o *obligationsOptions) error {
 		if o.Action && len(states) == 0 {
 			states = store.ActionStates
 		}
-		obs, err := st.Obligations(e.ctx, now, store.ObligationFilter{States: states})
+		// The meetings come with the answers, read by the same query.
+		obs, meetings, err := st.ObligationsWithMeetings(e.ctx, now, store.ObligationFilter{States: states})
 		if err != nil {
 			return err
-		}
-		// The meetings the answers name, in one query rather than one each.
-		var ids []int64
-		seen := map[int64]bool{}
-		for _, ob := range obs {
-			if !seen[ob.MeetingID] {
-				seen[ob.MeetingID] = true
-				ids = append(ids, ob.MeetingID)
-			}
-		}
-		ms, err := st.MeetingsByID(e.ctx, ids)
-		if err != nil {
-			return err
-		}
-		meetings := make(map[int64]*model.Meeting, len(ms))
-		for i := range ms {
-			meetings[ms[i].ID] = &ms[i]
 		}
 		views := make([]obligationView, 0, len(obs))
 		for i := range obs {
@@ -91,7 +75,7 @@ func runObligations(e *env, c *call, o *obligationsOptions) error {
 			views = append(views, viewObligation(cat, m, &obs[i]))
 		}
 		if o.JSON {
-			return writeJSON(e, views)
+			return writeObligationsJSON(e.stdout, views)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "STATE\tDUE\tMEETING\tFROM→TO\tARTICLE\tREASON")
