@@ -142,7 +142,7 @@ func (s *invitationsScreen) onImportReply() {
 		longTask(a, lang.L("Import reply (.ics)…"), lang.L("Importing {{.File}}…", map[string]any{"File": r.URI().Name()}),
 			func(ctx context.Context) (string, error) {
 				sum, err := exchange.ImportFiles(ctx, a.st, []string{path}, now)
-				return sum.Text(func(ob *model.Obligation) string { return words.Reason(cat, ob) }), err
+				return importSummary(sum, func(ob *model.Obligation) string { return words.Reason(cat, ob) }), err // import_summary.go
 			},
 			func(msg string) {
 				dialog.ShowInformation(lang.L("Import reply (.ics)…"), msg, a.win)
