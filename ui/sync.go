@@ -259,7 +259,10 @@ func (o *officeSync) refreshStatus(failed error) {
 			if failed != nil {
 				text = lang.L("Office calendar: the last sync failed: {{.Reason}}", map[string]any{"Reason": failed.Error()})
 			}
-			if s.Conflicts > 0 {
+			if s.Removed > 0 {
+				text += " · " + lang.L("{{.N}} deleted by a colleague or here", map[string]any{"N": s.Removed})
+			}
+			if s.Conflicts+s.Removed > 0 {
 				o.conflicts.Show()
 			} else {
 				o.conflicts.Hide()
@@ -271,25 +274,51 @@ func (o *officeSync) refreshStatus(failed error) {
 }
 
 // showConflicts lists the open conflicts, each with both values side by
-// side, the record to open, and the choice of the value to keep.
+// side, the record to open, and the choice of the value to keep; then the
+// shared records deleted, each with Restore.
 func (o *officeSync) showConflicts() {
 	a := o.app
-	run(a, func(ctx context.Context) ([]store.SyncConflict, error) { return a.st.SyncConflicts(ctx, true) }, func(cs []store.SyncConflict, err error) {
+	type both struct {
+		conflicts []store.SyncConflict
+		removed   []caldav.Removed
+	}
+	run(a, func(ctx context.Context) (both, error) {
+		cs, err := a.st.SyncConflicts(ctx, true)
+		if err != nil {
+			return both{}, err
+		}
+		rm, err := caldav.RemovedRecords(ctx, a.st)
+		return both{cs, rm}, err
+	}, func(b both, err error) {
 		if err != nil {
 			a.showError(err)
 			return
 		}
 		list := container.NewVBox()
 		var d dialog.Dialog
-		for _, c := range cs {
-			list.Add(o.conflictRow(c, func() {
-				if d != nil {
-					d.Hide()
-				}
-			}))
+		closeList := func() {
+			if d != nil {
+				d.Hide()
+			}
 		}
-		if len(cs) == 0 {
+		for _, c := range b.conflicts {
+			list.Add(o.conflictRow(c, closeList))
+		}
+		if len(b.conflicts) == 0 {
 			list.Add(widget.NewLabel(lang.L("No open conflicts.")))
+		}
+		if len(b.removed) > 0 {
+			list.Add(&widget.Label{Text: lang.L("Deleted in the office calendar"), TextStyle: fyne.TextStyle{Bold: true}})
+		}
+		for _, r := range b.removed {
+			uid := r.UID
+			restore := &widget.Button{Text: lang.L("Restore"), Icon: theme.ContentUndoIcon(), OnTapped: func() {
+				a.do(func(ctx context.Context) error { return caldav.Restore(ctx, a.st, uid) }, func() {
+					closeList()
+					a.refreshAfterSync()
+				})
+			}}
+			list.Add(container.NewBorder(nil, nil, nil, restore, widget.NewLabel(r.Title)))
 		}
 		scroll := container.NewVScroll(list)
 		scroll.SetMinSize(fyne.NewSize(760, 420))

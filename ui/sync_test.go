@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -113,4 +114,36 @@ func TestOfficeCalendarOutOfReach(t *testing.T) {
 	s, err := caldav.Status(context.Background(), st)
 	require.NoError(t, err)
 	assert.Equal(t, 3, s.Waiting, "the meeting and the two organizations, never shared, wait for the next sync")
+}
+
+func TestColleaguesDeletionCanBeRestored(t *testing.T) {
+	keyring.MockInit()
+	s := caldavtest.StartRadicale(t)
+	a, st := newTestApp(t)
+	ctx := context.Background()
+	m := newMeetingIn(t, st, "Deleted by a colleague")
+	_, err := caldav.Setup(ctx, st, s.URL, s.User, s.Pass)
+	require.NoError(t, err)
+	a.office.password = s.Pass
+	a.office.Sync()
+	cl, err := caldav.NewClient(s.URL, s.User, s.Pass)
+	require.NoError(t, err)
+	u, err := url.Parse(s.URL)
+	require.NoError(t, err)
+	href := u.Path + m.UID + ".ics"
+	require.NoError(t, cl.Delete(ctx, href, ""), "the colleague deletes it")
+
+	a.office.Sync()
+	_, err = st.MeetingByUID(ctx, m.UID)
+	assert.ErrorIs(t, err, model.ErrNotFound, "a tombstone here")
+	assert.Contains(t, a.office.last, "1 deleted")
+	test.Tap(a.office.conflicts)
+	assert.Contains(t, overlayText(a), "Deleted in the office calendar")
+	assert.Contains(t, overlayText(a), "Deleted by a colleague")
+	test.Tap(findButton(t, a.win.Canvas().Overlays().Top(), "Restore"))
+	got, err := st.MeetingByUID(ctx, m.UID)
+	require.NoError(t, err, "restored")
+	assert.Equal(t, m.Title, got.Title)
+	_, err = cl.Get(ctx, href)
+	assert.NoError(t, err, "shared again by the sync after the restore")
 }

@@ -42,6 +42,16 @@ func syncCommands() []*command {
 			setup:   withOptions(runSyncConflicts),
 		},
 		{
+			name: "sync deleted", args: "[--json]",
+			summary: "shared meetings and series deleted in the office calendar, which sync restore brings back",
+			setup:   withOptions(runSyncDeleted),
+		},
+		{
+			name: "sync restore", args: "RECORD_ID",
+			summary: "bring back a deleted meeting or series; the next sync shares it again",
+			setup:   noOptions(runSyncRestore),
+		},
+		{
 			name: "sync resolve", args: "RECORD_ID --field F --keep mine|theirs",
 			summary: "settle a conflict, keeping this database's value (mine) or the server's (theirs)",
 			setup:   withOptions(runSyncResolve),
@@ -282,6 +292,43 @@ func runSyncResolve(e *env, c *call, o *syncResolveOptions) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Kept %s value of %s for %s; the next sync shares it.\n", map[string]string{"mine": "this database's", "theirs": "the server's"}[o.Keep], o.Field, c.args[0])
+		return nil
+	})
+}
+
+func runSyncDeleted(e *env, c *call, o *jsonOptions) error {
+	if err := noArgs(c); err != nil {
+		return err
+	}
+	return e.withStore(c, func(st *store.Store, _ *model.Catalog) error {
+		list, err := caldav.RemovedRecords(e.ctx, st)
+		if err != nil {
+			return err
+		}
+		if o.JSON {
+			return writeJSON(e, list)
+		}
+		if len(list) == 0 {
+			fmt.Fprintln(e.stdout, "Nothing shared was deleted.")
+			return nil
+		}
+		for _, r := range list {
+			fmt.Fprintf(e.stdout, "%s  %s (%s), deleted %s\n", r.UID, r.Title, r.Kind, stamp(r.DeletedAt))
+		}
+		fmt.Fprintln(e.stdout, "Bring one back with: liaison sync restore RECORD_ID")
+		return nil
+	})
+}
+
+func runSyncRestore(e *env, c *call) error {
+	if len(c.args) != 1 {
+		return usagef("give the record's id (as sync deleted lists it)")
+	}
+	return e.withStore(c, func(st *store.Store, _ *model.Catalog) error {
+		if err := caldav.Restore(e.ctx, st, c.args[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Restored %s; the next sync shares it again.\n", c.args[0])
 		return nil
 	})
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/liaison-app/liaison/store"
 	"github.com/liaison-app/liaison/store/caldav"
 	"github.com/liaison-app/liaison/store/caldav/caldavtest"
 	"github.com/stretchr/testify/assert"
@@ -80,6 +83,26 @@ func TestSyncCommands(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal([]byte(a.ok("meeting", "show", id, "--json")), &m))
 	assert.Equal(t, "Regional Conference (Europe)", m["title"])
+
+	// A deletion arrives as a tombstone that can be listed and restored.
+	// (no command deletes a meeting: the app does, through the store)
+	db, err := store.Open(context.Background(), a.db)
+	require.NoError(t, err)
+	mid, _ := strconv.ParseInt(id, 10, 64)
+	require.NoError(t, db.DeleteMeeting(context.Background(), mid))
+	require.NoError(t, db.Close())
+	a.ok("sync")
+	assert.Contains(t, b.ok("sync"), "1 deleted")
+	var removed []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(b.ok("sync", "deleted", "--json")), &removed))
+	require.Len(t, removed, 1)
+	assert.Equal(t, uid, removed[0]["record"])
+	b.ok("sync", "restore", uid)
+	assert.Contains(t, b.ok("sync"), "pushed 1")
+	a.ok("sync")
+	require.NoError(t, json.Unmarshal([]byte(a.ok("meeting", "list", "--json")), &ma))
+	assert.Len(t, ma, 1, "A has the meeting back")
+	b.fail(1, "sync", "restore", uid)
 
 	// A wrong password: exit 1, one clear sentence, nothing changed.
 	before := b.ok("sync", "status", "--json")

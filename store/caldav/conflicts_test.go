@@ -143,9 +143,17 @@ func TestDeletionArrivesAsATombstone(t *testing.T) {
 		if !b.byUID(keep.UID).Meeting.Start.Equal(keep.Start) || b.byUID(keep.UID).Deleted {
 			t.Error("the other meeting was touched")
 		}
-		// The tombstone can be restored, and the restored meeting is shared again.
-		if err := b.st.RestoreMeeting(ctx, got.Meeting.ID); err != nil {
+		// The tombstone is listed, can be restored, and the restored meeting
+		// is shared again.
+		removed, err := RemovedRecords(ctx, b.st)
+		if err != nil || len(removed) != 1 || removed[0].UID != m.UID || removed[0].Title != m.Title {
+			t.Fatalf("B's removed records: %+v, %v", removed, err)
+		}
+		if err := Restore(ctx, b.st, m.UID); err != nil {
 			t.Fatal(err)
+		}
+		if removed, _ := RemovedRecords(ctx, b.st); len(removed) != 0 {
+			t.Errorf("still listed after restoring: %+v", removed)
 		}
 		if r := b.sync(); r.Pushed != 1 {
 			t.Errorf("B's sync after restoring: %+v", r)

@@ -15,6 +15,7 @@ type State struct {
 	Waiting   int // records changed here that the next sync looks at
 	Conflicts int // open conflicts
 	Shared    int // meetings and series that have a resource on the server
+	Removed   int // shared records deleted, here tombstones that can be restored
 }
 
 // Status reads the account and counts what waits. Without an account it
@@ -45,5 +46,7 @@ func Status(ctx context.Context, st *store.Store) (State, error) {
 			s.Shared++
 		}
 	}
-	return s, nil
+	removed, err := RemovedRecords(ctx, st)
+	s.Removed = len(removed)
+	return s, err
 }
