@@ -87,6 +87,25 @@ func transitions(loc *time.Location, from, to int) []transition {
 		if next.IsZero() || !next.Before(end) {
 			break
 		}
+		// Past a zone file's last listed change, Go reads the zone from its
+		// rule one year at a time and bounds the zone at the year's end, where
+		// nothing changes, sometimes at or before t itself. Zone files that list
+		// changes only until their rule takes over (time/tzdata, which Windows
+		// reads) reach that point in years Liaison writes: step over such
+		// bounds, so that every zone file gives the same transitions.
+		if !next.After(t) {
+			next = t.Add(time.Hour)
+		}
+		if !sameZone(t, next) {
+			// The change is where the zone in force at next begins.
+			if start, _ := next.ZoneBounds(); start.After(t) && start.Before(next) {
+				next = start
+			}
+		}
+		if sameZone(t, next) {
+			t = next
+			continue
+		}
 		_, fromOff := t.Zone()
 		name, toOff := next.Zone()
 		wall := next.In(time.FixedZone("", fromOff))
@@ -108,6 +127,14 @@ func transitions(loc *time.Location, from, to int) []transition {
 		t = next
 	}
 	return out
+}
+
+// sameZone reports whether a and b fall in the same observance: the same
+// offset, abbreviation and daylight saving.
+func sameZone(a, b time.Time) bool {
+	an, ao := a.Zone()
+	bn, bo := b.Zone()
+	return an == bn && ao == bo && a.IsDST() == b.IsDST()
 }
 
 func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
