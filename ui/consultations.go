@@ -257,6 +257,13 @@ func (s *consultationsScreen) onChanged() {
 	}
 	s.errLabel.SetText("")
 	s.save.Enable()
+	// The rule's first date from the day chosen is the first consultation:
+	// say so when it is not the day in the field.
+	note := ""
+	if first := sr.Start.In(sr.Location()); s.firstDay.Date != nil && first.Format(time.DateOnly) != s.firstDay.Date.Format(time.DateOnly) {
+		note = lang.L("The rule's first date: {{.Date}}", map[string]any{"Date": dateInWords(first)})
+	}
+	s.firstDay.setNote(note)
 	ins, _ := sr.Instances(s.app.now(), s.app.now().AddDate(5, 0, 0))
 	var lines []string
 	for i, in := range ins {

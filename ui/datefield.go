@@ -40,6 +40,7 @@ type dateField struct {
 	// problem is what the form found wrong with the date (the end before
 	// the start); it shows on the words' line, which is always there.
 	problem string
+	note    string
 }
 
 func newDateField(today func() time.Time, changed func(*time.Time)) *dateField {
@@ -99,8 +100,18 @@ func (d *dateField) onTyped(s string) {
 	}
 }
 
+// setNote shows a remark on the words' line instead of the date in words
+// ("" shows the words again).
+func (d *dateField) setNote(n string) {
+	d.note = n
+	d.showWords()
+}
+
 func (d *dateField) showWords() {
 	switch {
+	case d.note != "" && d.problem == "" && d.err == nil:
+		d.words.Importance = widget.WarningImportance
+		d.words.SetText(d.note)
 	case d.problem != "":
 		d.words.Importance = widget.DangerImportance
 		d.words.SetText(d.problem)

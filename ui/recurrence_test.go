@@ -45,3 +45,15 @@ func TestRecurrenceBuilderPicksMonths(t *testing.T) {
 	assert.True(t, b.months[5].Checked)
 	assert.False(t, b.months[4].Checked)
 }
+
+func TestSeriesStartShowsTheRulesFirstDate(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.Show("consultations")
+	s := a.consultations
+	s.onNew() // the second Tuesday every six months, from the next working day
+	s.firstDay.SetText("2027-03-02")
+	require.False(t, s.save.Disabled(), s.errLabel.Text)
+	assert.Equal(t, "The rule's first date: Tuesday 9 March 2027", s.firstDay.words.Text)
+	s.firstDay.SetText("2027-03-09")
+	assert.Equal(t, "Tuesday 9 March 2027", s.firstDay.words.Text)
+}
