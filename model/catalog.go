@@ -186,3 +186,28 @@ func (c *Catalog) AreasByName(field string, convener int64, names []string) ([]i
 	}
 	return ids, nil
 }
+
+// VisibleTo reports whether a record of that confidentiality, convened by
+// convener, may be shown to organization to (zero: to ourselves): a
+// public one always, one for the parties when to is the convener or a
+// party to one of its agreements, an internal one never. It is the one
+// answer for the exports, the feeds and the briefs made for a partner.
+func VisibleTo(c *Catalog, conf Confidentiality, convener, to int64) bool {
+	if to == 0 {
+		return true
+	}
+	switch conf {
+	case Public:
+		return true
+	case PartiesOnly:
+		if convener == to {
+			return true
+		}
+		for _, g := range c.AgreementsOf(convener) {
+			if g.HasParty(to) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 // stateLabel names an Article 2 answer for people.
@@ -172,46 +173,11 @@ func fieldLabel(f string) string {
 	return l
 }
 
-// meetingWhen formats when a meeting takes place, in its own zone.
-func meetingWhen(m *model.Meeting) string {
-	if m.AllDay {
-		if m.FirstDay == m.LastDay {
-			return m.FirstDay.String()
-		}
-		return m.FirstDay.String() + " – " + m.LastDay.String()
-	}
-	loc := m.Location()
-	s, e := m.Start.In(loc), m.End.In(loc)
-	out := s.Format("2006-01-02 15:04")
-	if model.DateOf(s) == model.DateOf(e) {
-		out += "–" + e.Format("15:04")
-	} else {
-		out += " – " + e.Format("2006-01-02 15:04")
-	}
-	return out + " " + placeZone(m.Venue.City, m.Zone, s)
-}
+// meetingWhen formats when a meeting takes place (explain.When, as the
+// command line does).
+func meetingWhen(m *model.Meeting) string { return explain.When(m) }
 
-// placeZone names a time's zone by the place the meeting is in, with the
-// zone's abbreviation: "Lyon (CET)", not another city's name ("Paris").
-// Without a city it is the zone's own city.
-func placeZone(city, zone string, t time.Time) string {
-	place := strings.TrimSpace(city)
-	if place == "" {
-		place = shortZone(zone)
-	}
-	abbr := t.Format("MST")
-	if abbr == "" || abbr == place {
-		return place
-	}
-	return place + " (" + abbr + ")"
-}
-
-func shortZone(z string) string {
-	if i := strings.LastIndex(z, "/"); i >= 0 {
-		return strings.ReplaceAll(z[i+1:], "_", " ")
-	}
-	return z
-}
+func shortZone(z string) string { return explain.ZoneCity(z) }
 
 func dateText(d model.Date) string {
 	if d.IsZero() {

@@ -108,13 +108,8 @@ func runBrief(e *env, c *call, o *briefOptions) error {
 			if err != nil {
 				return err
 			}
-			m, err := st.Meeting(e.ctx, id)
-			if err != nil {
-				return err
-			}
-			if forOrg != nil && m.Confidentiality == model.Internal {
-				return model.Invalid("for", "meeting %d is internal: no brief of it can be handed to %s", id, forOrg.Acronym)
-			}
+			// Whether the partner may see the meeting, ui/brief decides
+			// (model.VisibleTo), as for the app's briefs.
 			b, err := briefing.Meeting(e.ctx, st, id, forOrg, now)
 			if err != nil {
 				return err

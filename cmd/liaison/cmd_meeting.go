@@ -10,6 +10,7 @@ import (
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
+	"github.com/liaison-app/liaison/ui/explain"
 )
 
 func meetingCommands() []*command {
@@ -342,26 +343,10 @@ func runMeetingList(e *env, c *call, o *meetingListOptions) error {
 		fmt.Fprintln(tw, "ID\tWHEN\tCONVENER\tKIND\tSTATUS\tTITLE")
 		for i := range ms {
 			m := &ms[i]
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", m.ID, when(m), cat.Acronym(m.ConvenerID), m.Kind, m.Status, m.Title)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", m.ID, explain.When(m), cat.Acronym(m.ConvenerID), m.Kind, m.Status, m.Title)
 		}
 		return tw.Flush()
 	})
-}
-
-// when renders a meeting's time for a table: local time and zone, or days.
-func when(m *model.Meeting) string {
-	if m.AllDay {
-		if m.FirstDay == m.LastDay {
-			return m.FirstDay.String() + " (all day)"
-		}
-		return m.FirstDay.String() + " – " + m.LastDay.String()
-	}
-	loc := m.Location()
-	s, en := m.Start.In(loc), m.End.In(loc)
-	if model.DateOf(s) == model.DateOf(en) {
-		return s.Format("2006-01-02 15:04") + "–" + en.Format("15:04") + " " + m.Zone
-	}
-	return s.Format("2006-01-02 15:04") + " – " + en.Format("2006-01-02 15:04") + " " + m.Zone
 }
 
 func runMeetingShow(e *env, c *call, o *jsonOptions) error {

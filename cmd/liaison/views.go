@@ -77,7 +77,7 @@ func printMeeting(e *env, cat *model.Catalog, m *model.Meeting, obs []model.Obli
 	w := e.stdout
 	fmt.Fprintf(w, "Meeting %d: %s\n", m.ID, m.Title)
 	fmt.Fprintf(w, "  Kind:            %s, convened by %s\n", m.Kind, cat.Acronym(m.ConvenerID))
-	fmt.Fprintf(w, "  When:            %s\n", when(m))
+	fmt.Fprintf(w, "  When:            %s\n", explain.When(m))
 	if !m.Venue.IsZero() {
 		fmt.Fprintf(w, "  Where:           %s\n", m.Venue)
 	}

@@ -25,31 +25,9 @@ type Feed struct {
 	Now        time.Time
 }
 
-// VisibleTo reports whether a record of that confidentiality, convened by
-// convener, may be shown to organization to (zero: to ourselves).
-func VisibleTo(c *model.Catalog, conf model.Confidentiality, convener, to int64) bool {
-	if to == 0 {
-		return true
-	}
-	switch conf {
-	case model.Public:
-		return true
-	case model.PartiesOnly:
-		if convener == to {
-			return true
-		}
-		for _, g := range c.AgreementsOf(convener) {
-			if g.HasParty(to) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // Included reports whether a meeting goes into the feed.
 func (f *Feed) Included(m *model.Meeting) bool {
-	if m.UID == "" || !VisibleTo(f.Catalog, m.Confidentiality, m.ConvenerID, f.For) {
+	if m.UID == "" || !model.VisibleTo(f.Catalog, m.Confidentiality, m.ConvenerID, f.For) {
 		return false
 	}
 	if !f.To.IsZero() && !m.StartsAt().Before(f.To) {
@@ -71,7 +49,7 @@ func (f *Feed) IncludedSeries(s *model.ConsultationSeries) bool {
 		return false
 	}
 	if f.For != 0 {
-		if !VisibleTo(f.Catalog, s.Confidentiality, 0, f.For) {
+		if !model.VisibleTo(f.Catalog, s.Confidentiality, 0, f.For) {
 			g := f.Catalog.Agreement(s.AgreementID)
 			if s.Confidentiality != model.PartiesOnly || g == nil || !g.HasParty(f.For) {
 				return false

@@ -124,7 +124,7 @@ func meetingBrief(t testing.TB) MeetingBrief {
 			{OrgID: orgUNODC, AgreementID: agUNODC, Name: "Anna Gruber", Email: "anna.gruber@un.org"},
 		},
 		Previous: []model.Meeting{
-			{Title: "Conferencia regional 2025 – Santiago de Chile", Kind: model.KindConference, Status: model.StatusHeld, Confidentiality: model.PartiesOnly,
+			{Title: "Conferencia regional 2025 – Santiago de Chile", Kind: model.KindConference, ConvenerID: orgINTERPOL, Status: model.StatusHeld, Confidentiality: model.PartiesOnly,
 				Start: time.Date(2025, 6, 10, 9, 0, 0, 0, santiago), End: time.Date(2025, 6, 10, 18, 0, 0, 0, santiago), Zone: "America/Santiago",
 				Venue: model.Venue{City: "Santiago", Country: "CL"}},
 			{Title: "SECRET-PREVIOUS internal rehearsal", Kind: model.KindConference, Status: model.StatusHeld, Confidentiality: model.Internal,

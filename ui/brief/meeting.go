@@ -56,8 +56,11 @@ func (b *MeetingBrief) view(forOrg *model.Organization) (*meetingView, error) {
 	if forOrg == nil {
 		return v, nil
 	}
-	if m.Confidentiality == model.Internal {
-		return nil, fmt.Errorf("brief: %w", model.Invalid("for", "%q is an internal meeting: it is never shown to a partner, so no brief can be made for %s", oneLine(m.Title), forOrg.Acronym))
+	if !model.VisibleTo(c, m.Confidentiality, m.ConvenerID, forOrg.ID) {
+		if m.Confidentiality == model.Internal {
+			return nil, fmt.Errorf("brief: %w", model.Invalid("for", "%q is an internal meeting: it is never shown to a partner, so no brief can be made for %s", oneLine(m.Title), forOrg.Acronym))
+		}
+		return nil, fmt.Errorf("brief: %w", model.Invalid("for", "%q is for the parties to %s's agreements, and %s is not one: no brief can be made for it", oneLine(m.Title), c.Acronym(m.ConvenerID), forOrg.Acronym))
 	}
 	v.agreements = slices.DeleteFunc(slices.Clone(v.agreements), func(g *model.Agreement) bool { return !g.HasParty(forOrg.ID) })
 	if len(v.agreements) == 0 {
@@ -74,7 +77,7 @@ func (b *MeetingBrief) view(forOrg *model.Organization) (*meetingView, error) {
 		return f.AgreementID == 0 || slices.ContainsFunc(v.agreements, func(g *model.Agreement) bool { return g.ID == f.AgreementID })
 	})
 	v.partners = filter(b.PartnerFocalPoints, func(f model.FocalPoint) bool { return f.OrgID == partner })
-	v.previous = filter(b.Previous, func(p model.Meeting) bool { return p.Confidentiality != model.Internal })
+	v.previous = filter(b.Previous, func(p model.Meeting) bool { return model.VisibleTo(c, p.Confidentiality, p.ConvenerID, partner) })
 	if !shareable(c, b.LastConsultation, partner) {
 		v.last = nil
 	}

@@ -171,7 +171,7 @@ func (g *gatherer) meeting(m *model.Meeting, forOrg *model.Organization) (brief.
 	}
 	for _, p := range prev {
 		if p.ID != m.ID && slices.Contains(orgs, p.ConvenerID) && len(b.Previous) < previousLimit {
-			if forOrg != nil && p.Confidentiality == model.Internal {
+			if forOrg != nil && !model.VisibleTo(g.cat, p.Confidentiality, p.ConvenerID, forOrg.ID) {
 				continue
 			}
 			b.Previous = append(b.Previous, p)
