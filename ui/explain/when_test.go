@@ -21,7 +21,9 @@ func TestWhenNamesThePlace(t *testing.T) {
 		{func() {}, "2027-06-23 09:00–17:00 Lyon (CEST)"},
 		{func() { m.Venue.City = "" }, "2027-06-23 09:00–17:00 Paris (CEST)"},
 		{func() { m.End = m.End.AddDate(0, 0, 2) }, "2027-06-23 09:00 – 2027-06-25 17:00 Paris (CEST)"},
-		{func() { m.AllDay, m.FirstDay, m.LastDay = true, model.MustDate("2027-06-23"), model.MustDate("2027-06-23") }, "2027-06-23"},
+		{func() {
+			m.AllDay, m.FirstDay, m.LastDay = true, model.MustDate("2027-06-23"), model.MustDate("2027-06-23")
+		}, "2027-06-23"},
 		{func() { m.LastDay = model.MustDate("2027-06-25") }, "2027-06-23 – 2027-06-25"},
 	} {
 		c.edit()
