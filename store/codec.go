@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/liaison-app/liaison/model"
@@ -74,10 +73,4 @@ func (d *decoder) day(s string) model.Date {
 		d.err = err
 	}
 	return v
-}
-
-// likePattern escapes s for a LIKE ... ESCAPE '\' search anywhere in a text.
-func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
 }

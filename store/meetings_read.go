@@ -283,3 +283,9 @@ func (s *Store) MeetingsByID(ctx context.Context, ids []int64) ([]model.Meeting,
 	})
 	return out, err
 }
+
+// likePattern escapes s for a LIKE ... ESCAPE '\' search anywhere in a text.
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}

@@ -1,7 +1,10 @@
-// Package exchange holds the iCalendar flows that the command line and the
-// desktop app share, written once: export an observer invitation and
-// record, in the same step, which version went out; import partners'
-// replies, meetings and cancellations file by file; publish a feed; send a
+// Package exchange is "export and record it as sent" and "import a file":
+// the iCalendar flows that liaison (invitation export, import, export) and
+// the app's Export .ics / Import reply buttons both call.
+//
+// Written once, below both: export an observer invitation and record, in
+// the same step, which version went out; import partners' replies,
+// meetings and cancellations file by file; publish a feed; send a
 // consultation series.
 //
 // It joins the store (the records) and store/ical (the files): the

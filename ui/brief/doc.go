@@ -1,6 +1,8 @@
-// Package brief prints meeting briefs: one PDF per meeting or consultation,
-// or a briefing pack of every meeting and consultation in a period, for the
-// principal to read before going in.
+// Package brief is the PDF brief: it lays out on paper what ui/briefing
+// gathered, for liaison brief and the app's Print brief.
+//
+// One PDF per meeting or consultation, or a briefing pack of every meeting
+// and consultation in a period, for the principal to read before going in.
 //
 // A brief says what the meeting is (title, kind, convener, status), when
 // (in the venue's zone and in our headquarters' zone, both labelled), where,

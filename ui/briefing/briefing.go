@@ -1,8 +1,10 @@
-// Package briefing gathers from the store what a printed brief shows, so
-// that the command line and the desktop app print the same brief from the
-// same code: one meeting, one consultation, or a pack for a period.
+// Package briefing gathers a brief's records from the store for ui/brief:
+// liaison brief and the app's Print brief and Briefing pack call it.
 //
-// It sits between store and ui/brief, which knows nothing of the database.
+// The command line and the desktop app thus print the same brief from the
+// same code: one meeting, one consultation, or a pack for a period. It sits
+// between store and ui/brief, which knows nothing of the database, and
+// says the Article 2 reasons in words with ui/explain.
 package briefing
 
 import (

@@ -1,20 +1,16 @@
 package ui
 
 import (
-	"fmt"
-	"image/color"
-	"strconv"
 	"strings"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaison-app/liaison/model"
-	"github.com/liaison-app/liaison/ui/explain"
 )
+
+// Words for the model's values (states, kinds, statuses, fields) in the
+// user's language.
 
 // stateLabel names an Article 2 answer for people.
 func stateLabel(s model.ObligationState) string {
@@ -171,80 +167,4 @@ func fieldLabel(f string) string {
 		l += " [" + rest
 	}
 	return l
-}
-
-// meetingWhen formats when a meeting takes place (explain.When, as the
-// command line does).
-func meetingWhen(m *model.Meeting) string { return explain.When(m) }
-
-func shortZone(z string) string { return explain.ZoneCity(z) }
-
-func dateText(d model.Date) string {
-	if d.IsZero() {
-		return "—"
-	}
-	return d.String()
-}
-
-func timeText(t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	return t.Local().Format("2006-01-02 15:04")
-}
-
-// convenerColor gives each organization a steady colour on the calendar.
-func convenerColor(c *model.Catalog, org int64) color.Color {
-	if us := c.Us(); us != nil && us.ID == org {
-		return theme.Color(theme.ColorNamePrimary)
-	}
-	// Partners take the palette in the catalog's order.
-	palette := []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameHyperlink, theme.ColorNameError}
-	n := 0
-	for _, o := range c.Orgs {
-		if o.ID == org {
-			break
-		}
-		if !o.Us {
-			n++
-		}
-	}
-	return theme.Color(palette[n%len(palette)])
-}
-
-// orgOptions lists the organizations for a Select, as "ACRONYM – Name".
-func orgOptions(c *model.Catalog) []string {
-	out := make([]string, len(c.Orgs))
-	for i, o := range c.Orgs {
-		out[i] = o.Acronym
-	}
-	return out
-}
-
-func orgByAcronym(c *model.Catalog, acr string) int64 {
-	for _, o := range c.Orgs {
-		if o.Acronym == acr {
-			return o.ID
-		}
-	}
-	return 0
-}
-
-func fyneSize(w, h float32) fyne.Size { return fyne.NewSize(w, h) }
-
-func fmtInt(n int) string { return strconv.Itoa(n) }
-
-// fmtSscanClock reads "HH:MM".
-func fmtSscanClock(s string, h, m *int) (int, error) {
-	n, err := fmt.Sscanf(strings.TrimSpace(s), "%d:%d", h, m)
-	if err == nil && (*h < 0 || *h > 23 || *m < 0 || *m > 59) {
-		err = fmt.Errorf("%q is not a time", s)
-	}
-	return n, err
-}
-
-// dayTime formats an instant with its weekday, in the user's language:
-// "Tue 2027-03-09 10:00", "Mar 2027-03-09 10:00".
-func dayTime(t time.Time) string {
-	return lang.L(t.Weekday().String()[:3]) + " " + t.Format("2006-01-02 15:04")
 }
