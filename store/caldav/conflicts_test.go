@@ -256,3 +256,40 @@ func TestOrganizationsAndFocalPointsAreShared(t *testing.T) {
 		}
 	})
 }
+
+// TestEditedHereDeletedThere: a meeting edited here after a colleague
+// deleted it is kept and shared again, and the deletion is listed as a
+// conflict; keeping theirs deletes it here too.
+func TestEditedHereDeletedThere(t *testing.T) {
+	caldavtest.Each(t, func(t *testing.T, s *caldavtest.Server) {
+		ctx := context.Background()
+		a, b := newOfficer(t, s, "a"), newOfficer(t, s, "b")
+		m := a.meeting("Disputed", time.Date(2027, 8, 3, 9, 0, 0, 0, paris))
+		a.sync()
+		b.sync()
+		if err := a.st.DeleteMeeting(ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		a.sync()
+		b.edit(m.UID, func(m *model.Meeting) { m.Notes = "Still on, says the Secretary General" })
+		if r := b.sync(); r.Conflicts != 1 || r.Pushed != 1 {
+			t.Errorf("B's sync: %+v, want the meeting shared again and one conflict", r)
+		}
+		a.sync()
+		if got := a.byUID(m.UID); got.Deleted || got.Meeting.Notes != "Still on, says the Secretary General" {
+			t.Errorf("A: deleted %v, notes %q", got.Deleted, got.Meeting.Notes)
+		}
+		cs, _ := b.st.SyncConflicts(ctx, true)
+		if len(cs) != 1 || cs[0].Field != fDeleted {
+			t.Fatalf("B's conflicts: %+v", cs)
+		}
+		if err := Resolve(ctx, b.st, m.UID, fDeleted, "theirs"); err != nil {
+			t.Fatal(err)
+		}
+		b.sync()
+		a.sync()
+		if !a.byUID(m.UID).Deleted || !b.byUID(m.UID).Deleted {
+			t.Error("keeping theirs did not delete it on both sides")
+		}
+	})
+}

@@ -346,9 +346,21 @@ func (e *engine) removed(ctx context.Context, href string) error {
 	if loc == nil || loc.f[fDeleted] == "1" {
 		return e.st.PutSyncResource(ctx, gone)
 	}
-	if !same(loc.f, base) { // changed here meanwhile: keep it, share it again
+	if !same(loc.f, base) {
+		// Changed here since a colleague deleted it: keep it and share it
+		// again, and list the deletion as a conflict, so that it is not
+		// undone without a trace (keeping theirs deletes it here too).
 		e.push[uid] = r.Kind
-		return e.st.PutSyncResource(ctx, gone)
+		e.res[uid] = &gone
+		e.rep.Conflicts++
+		return e.st.Atomically(ctx, func(st *store.Store) error {
+			sc := &store.SyncConflict{UID: uid, Kind: r.Kind, Title: loc.f[fTitle], Field: fDeleted, Kept: "", SetAside: "1",
+				KeptSide: "mine", KeptAt: loc.f.modified(), AsideBy: side(true, e.acct.User)}
+			if err := st.AddSyncConflict(ctx, sc); err != nil {
+				return err
+			}
+			return st.PutSyncResource(ctx, gone)
+		})
 	}
 	tomb := Fields{}
 	for k, v := range loc.f {
