@@ -8,11 +8,18 @@ TAGS     ?= ci
 FUZZTIME ?= 20s
 BIN      ?= liaison
 ARGS     ?=
+PREFIX   ?= /usr/local
+
+# What the binary calls itself (liaison --version, Help → About): git describe, and the commit.
+VERSION := $(shell bash .ci/version.sh version 2>/dev/null)
+COMMIT  := $(shell bash .ci/version.sh commit 2>/dev/null)
+LDFLAGS  = -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
 # Steps run one after another, in the order written, even under make -j.
 .NOTPARALLEL:
 .DEFAULT_GOAL := build
-.PHONY: go-check deps-build deps-test run build test self-contained fmt-check vet unit build-gl fuzz bench clean
+.PHONY: go-check deps-build deps-test deps-dist deps-dist-check run build test self-contained fmt-check vet unit build-gl fuzz bench \
+	dist dist-check install uninstall clean
 
 ## Dependencies
 
@@ -25,17 +32,40 @@ deps-build: ## C toolchain and X11/OpenGL headers for Fyne's cgo build
 deps-test: ## deps-build, plus Xvfb, ImageMagick, poppler, libical, python icalendar, Radicale, Node + ical.js
 	@bash .ci/deps.sh test
 
+deps-dist: ## deps-build, plus the MinGW-w64 cross compiler, ImageMagick, xz, zip
+	@bash .ci/deps.sh dist
+
+deps-dist-check: ## deps-dist, plus Wine, Xvfb, poppler, jq, appstream, desktop-file-utils
+	@bash .ci/deps.sh dist-check
+
 ## The app
 
 run: go-check deps-build ## start Liaison (make run ARGS='...' passes arguments)
 	$(GO) run ./cmd/liaison $(ARGS)
 
 build: go-check deps-build ## build ./liaison
-	$(GO) build -o $(BIN) ./cmd/liaison
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/liaison
+
+## Release files
+
+dist: go-check deps-dist ## dist/liaison-VERSION-{windows-amd64.zip,linux-amd64.tar.xz} and dist/SHA256SUMS
+	@GO='$(GO)' bash .ci/dist.sh
+
+dist-check: deps-dist-check ## check what make dist wrote: validators, install, and the Windows build under Wine
+	@bash .ci/dist-check.sh
+
+install: go-check deps-dist ## install under PREFIX (default /usr/local): binary, desktop entry, icons, metainfo
+	@GO='$(GO)' bash .ci/dist.sh stage dist/stage
+	@PREFIX='$(PREFIX)' sh dist/stage/install.sh
+
+uninstall: ## remove what make install put under PREFIX (your database is kept)
+	@PREFIX='$(PREFIX)' sh assets/linux/install.sh --uninstall
 
 ## Checks
 
-test: go-check deps-test self-contained fmt-check vet unit build-gl fuzz ## everything CI checks
+# dist builds ./cmd/liaison without the ci tag (the real OpenGL app, which the tests never
+# compile) and cross-builds liaison.exe; dist-check runs it under Wine beside the Linux build.
+test: go-check deps-test self-contained fmt-check vet unit dist dist-check fuzz ## everything CI checks
 
 self-contained: # a plain clone must test on its own: no test reads outside the repository
 	@out=$$(grep -rnE '\.\./shared|"shared", *"testdata"|/work/' --include='*.go' --exclude-dir=node_modules . || true); \
@@ -58,7 +88,7 @@ unit:
 # The tests build with the ci tag, which never compiles the real OpenGL app: build it too.
 build-gl: ## build ./cmd/liaison as users get it (cgo, OpenGL), without keeping the binary
 	@echo "build-gl: $(GO) build ./cmd/liaison without the $(TAGS) tag (the first time compiles GLFW: minutes)"
-	@nice $(GO) build -o /dev/null ./cmd/liaison
+	@nice $(GO) build -trimpath -o /dev/null ./cmd/liaison
 
 fuzz: ## fuzz every Fuzz target for FUZZTIME each
 	@GO='$(GO)' TAGS='$(TAGS)' FUZZTIME='$(FUZZTIME)' bash .ci/fuzz.sh
@@ -67,4 +97,4 @@ bench: go-check deps-test ## benchmarks, with allocations
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -f $(BIN)
+	rm -rf $(BIN) dist

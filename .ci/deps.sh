@@ -42,6 +42,7 @@ test_pkgs=(
 # What `make dist` needs: the Windows cross build and the archives.
 dist_pkgs=(
 	gcc-mingw-w64-x86-64 # cgo for windows/amd64
+	imagemagick          # the icon in every hicolor size
 	xz-utils
 	zip
 	unzip
@@ -49,9 +50,10 @@ dist_pkgs=(
 # What `make dist-check` needs on top: running liaison.exe, and the validators of the
 # Linux package's metadata.
 dist_check_pkgs=(
-	wine64
-	xvfb xauth
-	imagemagick
+	wine wine64        # runs liaison.exe (64-bit only: no i386 architecture needed)
+	xvfb xauth         # the Windows build's window
+	poppler-utils      # compares the briefs the two builds write, as text
+	jq                 # picks ids out of obligations --json
 	appstream          # appstreamcli validate
 	desktop-file-utils # desktop-file-validate
 )
