@@ -109,7 +109,7 @@ func (f *occurrenceForm) view() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(
 		container.NewHBox(f.held, f.cancelled),
 		widget.NewLabel(lang.L("Moved to (empty: on the date the rule gives)")),
-		container.NewGridWithColumns(2, f.movedDay, f.movedTime),
+		container.NewGridWithColumns(2, f.movedDay, container.NewVBox(f.movedTime)),
 		widget.NewLabel(lang.L("Agenda")), f.agenda,
 		widget.NewLabel(lang.L("Minutes")), f.minutes,
 		widget.NewLabel(lang.L("Outcomes")), f.outcomes,

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/liaison-app/liaison/store"
 )
@@ -44,6 +45,24 @@ func (a *App) ShowForScreenshot(name string) {
 				a.consultations.editOccurrence(ins[len(ins)-1])
 			}
 		}
+		return
+	case "panel":
+		// Called twice: open the editor, then scroll to what Article 2
+		// says (under the form in a narrow window).
+		if e := a.meetings.editor; e != nil && a.current == "meetings" {
+			if sc, ok := e.layout.content.Objects[0].(*container.Scroll); ok {
+				sc.ScrollToBottom()
+			}
+			return
+		}
+		a.ShowForScreenshot("editor")
+		return
+	case "guide":
+		// Help → Guide over the dashboard.
+		if a.current != "dashboard" {
+			a.Show("dashboard")
+		}
+		a.showGuide()
 		return
 	case "editor":
 	default:

@@ -91,7 +91,7 @@ func main() {
 		for _, name := range strings.Split(*screens, ",") {
 			fyne.DoAndWait(func() { a.ShowForScreenshot(name) })
 			time.Sleep(800 * time.Millisecond)
-			if name == "invitations" || name == "scrolled" || name == "occurrence" {
+			if name == "invitations" || name == "scrolled" || name == "occurrence" || name == "panel" {
 				fyne.DoAndWait(func() { a.ShowForScreenshot(name) }) // select the first row, or scroll
 				time.Sleep(800 * time.Millisecond)
 			}
