@@ -145,32 +145,42 @@ func TestServerStoppedMidPush(t *testing.T) {
 				conn.Close()
 			}
 		}
+		// First the answer to one PUT is lost after the server took the
+		// record (the line is cut on the way back): the sync stops there.
 		p.hook(func(n int, w http.ResponseWriter, r *http.Request) bool {
-			switch {
-			case n == 120: // the server takes the record; its answer is lost
+			if n == 120 {
 				httputil.NewSingleHostReverseProxy(target).ServeHTTP(httptest.NewRecorder(), r)
-				cut(w)
-				return true
-			case n == 200: // the server stops in the middle of the push
-				s.Stop()
-				fallthrough
-			case n > 200:
 				cut(w)
 				return true
 			}
 			return false
 		})
-		_, err := Sync(ctx, a.st, a.pass)
-		if err == nil {
-			t.Fatal("a sync through a cut line reported success")
+		failed := func(what string) {
+			t.Helper()
+			_, err := Sync(ctx, a.st, a.pass)
+			if err == nil {
+				t.Fatalf("%s: the sync reported success", what)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("%s: the failure is not one sentence: %q", what, err)
+			}
+			acct, _ := a.st.SyncAccount(ctx)
+			if acct.LastError == "" || !acct.LastSync.IsZero() {
+				t.Errorf("%s: the failed sync was not recorded as failed: %+v", what, acct)
+			}
 		}
-		if strings.Contains(err.Error(), "\n") {
-			t.Errorf("the failure is not one sentence: %q", err)
+		failed("an answer lost")
+		if got := serverCount(t, s); got != 120 {
+			t.Errorf("after the lost answer the server holds %d resources, want 120", got)
 		}
-		acct, _ := a.st.SyncAccount(ctx)
-		if acct.LastError == "" || !acct.LastSync.IsZero() {
-			t.Errorf("the failed sync was not recorded as failed: %+v", acct)
-		}
+		// Then the server itself stops in the middle of the next push.
+		p.hook(func(n int, w http.ResponseWriter, r *http.Request) bool {
+			if n == 150 {
+				s.Stop()
+			}
+			return false
+		})
+		failed("the server stopped")
 		p.hook(nil)
 		s.Start()
 		a.sync()

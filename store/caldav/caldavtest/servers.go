@@ -47,6 +47,13 @@ func freePort(t testing.TB) int {
 // Start runs the server and waits until it answers.
 func (s *Server) Start() {
 	s.t.Helper()
+	// The port must be free: a server still running there would answer
+	// for the one being started, which would die unseen.
+	if l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(s.Port)); err != nil {
+		s.t.Fatalf("%s cannot start: port %d is in use (%v)", s.Name, s.Port, err)
+	} else {
+		l.Close()
+	}
 	args := s.args()
 	s.cmd = exec.Command(args[0], args[1:]...)
 	log, err := os.OpenFile(filepath.Join(s.Dir, s.Name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
