@@ -236,17 +236,9 @@ func (im *importer) reply(ctx context.Context, it *ical.Item, l *Line) error {
 	if !it.RecurrenceID.IsZero() && !it.RecurrenceID.Equal(m.StartsAt()) {
 		return model.Invalid("recurrence-id", "a reply for one occurrence (%s) of %q, which does not recur", it.RecurrenceID.Format(time.RFC3339), m.Title)
 	}
-	var org int64
-	ans, ok := it.Answer(func(email string) bool {
-		o := im.orgOf(email)
-		if o != 0 && !im.isUs(o) && (org == 0 || org == o) {
-			org = o
-			return true
-		}
-		return false
-	})
-	if !ok {
-		return model.Invalid("attendee", "no attendee of a partner organization answered (accepted, tentative, declined or delegated) in this reply")
+	ans, org, err := im.partnerAnswer(it)
+	if err != nil {
+		return err
 	}
 	inv, err := im.st.UpdateInvitation(ctx, m.ID, org, func(inv *model.Invitation) error {
 		if inv.SentAt.IsZero() {

@@ -187,17 +187,9 @@ func (im *importer) agreementWith(org int64, key string) (*model.Agreement, erro
 // answer to it: in the series' notes, which the officer reads with it.
 func (im *importer) seriesReply(ctx context.Context, it *ical.Item, s *model.ConsultationSeries, l *Line) error {
 	l.Title = s.Title
-	var org int64
-	ans, ok := it.Answer(func(email string) bool {
-		o := im.orgOf(email)
-		if o != 0 && !im.isUs(o) && (org == 0 || org == o) {
-			org = o
-			return true
-		}
-		return false
-	})
-	if !ok {
-		return model.Invalid("attendee", "no attendee of a partner organization answered (accepted, tentative, declined or delegated) in this reply")
+	ans, org, err := im.partnerAnswer(it)
+	if err != nil {
+		return err
 	}
 	g := im.cat.Agreement(s.AgreementID)
 	if g == nil || !g.HasParty(org) {
@@ -276,4 +268,22 @@ func (im *importer) cancelSeries(ctx context.Context, it *ical.Item, s *model.Co
 		l.Why = "the consultation of " + it.RecurrenceID.In(loc).Format("2006-01-02")
 	}
 	return nil
+}
+
+// partnerAnswer is the answer a reply carries from the one partner
+// organization whose attendees answered it, and that organization.
+func (im *importer) partnerAnswer(it *ical.Item) (ical.Answer, int64, error) {
+	var org int64
+	ans, ok := it.Answer(func(email string) bool {
+		o := im.orgOf(email)
+		if o != 0 && !im.isUs(o) && (org == 0 || org == o) {
+			org = o
+			return true
+		}
+		return false
+	})
+	if !ok {
+		return ans, 0, model.Invalid("attendee", "no attendee of a partner organization answered (accepted, tentative, declined or delegated) in this reply")
+	}
+	return ans, org, nil
 }
