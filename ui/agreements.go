@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -162,8 +161,8 @@ func (s *agreementsScreen) partySelect(g model.Agreement) *widget.Select {
 	return sel
 }
 
-func dateEntry(d model.Date) *widget.Entry {
-	e := widget.NewEntry()
+func dateEntry(d model.Date) *field {
+	e := newField()
 	e.PlaceHolder = "YYYY-MM-DD"
 	e.SetText(d.String())
 	e.Validator = func(t string) error { _, err := model.ParseDate(strings.TrimSpace(t)); return err }
@@ -172,7 +171,7 @@ func dateEntry(d model.Date) *widget.Entry {
 
 func (s *agreementsScreen) onTerminate(g model.Agreement) {
 	by, on := s.partySelect(g), dateEntry(model.DateOf(s.app.now()))
-	dialog.ShowForm(lang.L("Record notice of termination…"), lang.L("Record"), lang.L("Cancel"), []*widget.FormItem{
+	s.app.form(lang.L("Record notice of termination…"), lang.L("Record"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Given by"), by), widget.NewFormItem(lang.L("Notice given on"), on),
 	}, func(ok bool) {
 		if !ok {
@@ -181,14 +180,14 @@ func (s *agreementsScreen) onTerminate(g model.Agreement) {
 		d, _ := model.ParseDate(strings.TrimSpace(on.Text))
 		g.Termination = &model.Termination{GivenBy: orgByAcronym(s.app.cat, by.Selected), NoticeOn: d, NoticeMonths: 6}
 		s.save(&g)
-	}, s.app.win)
+	})
 }
 
 func (s *agreementsScreen) onAddAmendment(g model.Agreement) {
-	by, on, acc := s.partySelect(g), dateEntry(model.DateOf(s.app.now())), widget.NewEntry()
+	by, on, acc := s.partySelect(g), dateEntry(model.DateOf(s.app.now())), newField()
 	acc.PlaceHolder = lang.L("YYYY-MM-DD, empty while pending")
-	sum := widget.NewEntry()
-	dialog.ShowForm(lang.L("Add amendment…"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
+	sum := newField()
+	s.app.form(lang.L("Add amendment…"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Summary"), sum), widget.NewFormItem(lang.L("Proposed by"), by),
 		widget.NewFormItem(lang.L("Proposed on"), on), widget.NewFormItem(lang.L("Accepted on"), acc),
 	}, func(ok bool) {
@@ -200,12 +199,12 @@ func (s *agreementsScreen) onAddAmendment(g model.Agreement) {
 		am.AcceptedOn, _ = model.ParseDate(strings.TrimSpace(acc.Text))
 		g.Amendments = append(append([]model.Amendment(nil), g.Amendments...), am)
 		s.save(&g)
-	}, s.app.win)
+	})
 }
 
 func (s *agreementsScreen) onAddArrangement(g model.Agreement) {
-	title, on, sum := widget.NewEntry(), dateEntry(model.DateOf(s.app.now())), widget.NewEntry()
-	dialog.ShowForm(lang.L("Add supplementary arrangement…"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
+	title, on, sum := newField(), dateEntry(model.DateOf(s.app.now())), newField()
+	s.app.form(lang.L("Add supplementary arrangement…"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Signed"), on), widget.NewFormItem(lang.L("Summary"), sum),
 	}, func(ok bool) {
 		if !ok {
@@ -215,5 +214,5 @@ func (s *agreementsScreen) onAddArrangement(g model.Agreement) {
 		sa.SignedOn, _ = model.ParseDate(strings.TrimSpace(on.Text))
 		g.Supplementary = append(append([]model.SupplementaryArrangement(nil), g.Supplementary...), sa)
 		s.save(&g)
-	}, s.app.win)
+	})
 }

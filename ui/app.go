@@ -369,10 +369,10 @@ func (a *App) showError(err error) {
 		for _, f := range ve.Fields {
 			msg += fieldLabel(f.Field) + ": " + problemText(f.Problem) + "\n"
 		}
-		dialog.ShowError(errors.New(msg), a.win)
+		a.errorDialog(errors.New(msg))
 		return
 	}
-	dialog.ShowError(err, a.win)
+	a.errorDialog(err)
 }
 
 // background runs load off the UI goroutine and hands its result to show

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -307,28 +306,28 @@ func (s *invitationsScreen) sequence(ob model.Obligation) int {
 func (s *invitationsScreen) onMarkSent(ob model.Obligation) {
 	via := widget.NewSelect([]string{"ics", "eml", "e-mail", "letter", "note verbale"}, nil)
 	via.SetSelected("ics")
-	dialog.ShowForm(lang.L("Mark as sent"), lang.L("Mark as sent"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Sent via"), via)}, func(ok bool) {
+	s.app.form(lang.L("Mark as sent"), lang.L("Mark as sent"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Sent via"), via)}, func(ok bool) {
 		if ok {
 			seq, now := s.sequence(ob), s.app.now()
 			s.update(ob, func(inv *model.Invitation) error { return inv.MarkSent(now, seq, via.Selected) })
 		}
-	}, s.app.win)
+	})
 }
 
 func (s *invitationsScreen) onWaive(ob model.Obligation) {
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.Validator = func(t string) error {
 		if strings.TrimSpace(t) == "" {
 			return fmt.Errorf("%s", lang.L("say why the invitation is waived"))
 		}
 		return nil
 	}
-	dialog.ShowForm(lang.L("Waive invitation"), lang.L("Waive"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
+	s.app.form(lang.L("Waive invitation"), lang.L("Waive"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}, func(ok bool) {
 		if ok {
 			now := s.app.now()
 			s.update(ob, func(inv *model.Invitation) error { return inv.Waive(now, reason.Text) })
 		}
-	}, s.app.win)
+	})
 }
 
 func (s *invitationsScreen) onReopen(ob model.Obligation) {

@@ -136,6 +136,12 @@ func (a *App) confirmKeep(title, message, yes, no string, answer func(bool)) {
 	a.present(d, d.Dismiss)
 }
 
+// errorDialog shows err; Enter and Escape close it.
+func (a *App) errorDialog(err error) {
+	d := dialog.NewError(err, a.win)
+	a.present(d, d.Dismiss)
+}
+
 // info shows a message; Enter and Escape close it.
 func (a *App) info(title, message string) {
 	d := dialog.NewInformation(title, message, a.win)

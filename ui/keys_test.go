@@ -172,3 +172,25 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	require.NotNil(t, found, "no %q button", text)
 	return found
 }
+
+func TestEnterAndEscapeInTheAppsOtherDialogs(t *testing.T) {
+	a, _ := newTestApp(t)
+	m := saveMeeting(t, a)
+	a.invitations.openMeeting(m.ID)
+	ob := a.invitations.Rows()[0]
+	// Waive: Enter with no reason does nothing (the form is not valid);
+	// Escape cancels.
+	a.invitations.onWaive(ob)
+	require.Len(t, a.dialogs, 1)
+	typeKey(a, fyne.KeyReturn)
+	require.Len(t, a.dialogs, 1, "a waiver needs its reason")
+	typeKey(a, fyne.KeyEscape)
+	require.Empty(t, a.dialogs)
+
+	// Delete: Enter keeps the meeting (the safe answer).
+	a.meetings.open(m.ID)
+	a.meetings.deleteMeeting(&m)
+	typeKey(a, fyne.KeyReturn)
+	require.Empty(t, a.dialogs)
+	require.NotNil(t, a.meetings.editor, "Enter did not delete")
+}

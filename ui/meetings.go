@@ -366,11 +366,12 @@ func (s *meetingsScreen) closeEditor() {
 // deleteMeeting asks, deletes (a tombstone) and offers Undo.
 func (s *meetingsScreen) deleteMeeting(m *model.Meeting) {
 	a := s.app
-	dialog.ShowConfirm(lang.L("Delete meeting"), lang.L("Delete “{{.Title}}”? Its invitation records go with it.", map[string]any{"Title": m.Title}), func(ok bool) {
+	// Deleting is the answer that loses something: Enter, like Escape, keeps.
+	a.confirmKeep(lang.L("Delete meeting"), lang.L("Delete “{{.Title}}”? Its invitation records go with it.", map[string]any{"Title": m.Title}), lang.L("Delete"), lang.L("Cancel"), func(ok bool) {
 		if ok {
 			s.onDeleteConfirmed(m)
 		}
-	}, a.win)
+	})
 }
 
 // onDeleteConfirmed deletes m (a tombstone the store keeps) and offers Undo.

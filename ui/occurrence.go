@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -193,13 +192,11 @@ func (s *consultationsScreen) editOccurrence(in model.Instance) {
 	s.occ = f
 	sr := s.cur
 	title := sr.Title + " — " + in.Start.In(sr.Location()).Format("2006-01-02 15:04")
-	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), f.view(), func(ok bool) {
+	a.customConfirm(title, lang.L("Save"), lang.L("Cancel"), f.view(), func(ok bool) {
 		if ok {
 			f.onSave()
 		}
-	}, a.win)
-	d.Resize(fyne.NewSize(760, 600))
-	d.Show()
+	}, fyne.NewSize(760, 600))
 }
 
 func fieldIdx(name string, i int) string { return name + "[" + itoa(i+1) + "]" }

@@ -49,7 +49,7 @@ func printPack(a *App) {
 		widget.NewFormItem(lang.L("From"), from),
 		widget.NewFormItem(lang.L("To"), to),
 	}
-	dialog.ShowForm(lang.L("Briefing pack…"), lang.L("Make the pack"), lang.L("Cancel"), form, func(ok bool) {
+	a.form(lang.L("Briefing pack…"), lang.L("Make the pack"), lang.L("Cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -58,7 +58,7 @@ func printPack(a *App) {
 			return
 		}
 		makePack(a, model.DateOf(*from.Date), model.DateOf(*to.Date))
-	}, a.win)
+	})
 }
 
 // makePack gathers and writes the pack of [first, last] behind a progress
