@@ -13,11 +13,11 @@ func (a *App) showGuide() {
 	md := "## " + lang.L("What Article 2 asks") + "\n\n" +
 		lang.L("When we convene a meeting to which intergovernmental organizations are invited, and its agenda touches a matter of interest to a partner under an agreement in force, we owe that partner an observer invitation, in time: the agreement's lead time before the start.") + "\n\n" +
 		"## " + lang.L("How the states read") + "\n\n" +
-		"- **" + lang.L("Owed") + "**, **" + lang.L("Due soon") + "**, **" + lang.L("Overdue") + "**: " + lang.L("the invitation has still to go out; overdue once its due date has passed.") + "\n" +
+		"- **" + lang.L("Owed") + ", " + lang.L("Due soon") + ", " + lang.L("Overdue") + "**: " + lang.L("still to be sent; overdue after its due date.") + "\n" +
 		"- **" + lang.L("Missed") + "**: " + lang.L("the meeting began without the invitation being sent; record why under the Missed heading of the dashboard.") + "\n" +
 		"- **" + lang.L("Review") + "**: " + lang.L("organizations are invited but the agenda has no areas yet: say what it is about.") + "\n" +
 		"- **" + lang.L("Update owed") + "**: " + lang.L("the meeting changed (time, place, status) after the invitation was sent.") + "\n" +
-		"- **" + lang.L("Sent") + "**, **" + lang.L("Accepted") + "**, **" + lang.L("Declined") + "**, **" + lang.L("Waived") + "**: " + lang.L("nothing left to do.") + "\n\n" +
+		"- **" + lang.L("Sent") + ", " + lang.L("Accepted") + ", " + lang.L("Declined") + ", " + lang.L("Waived") + "**: " + lang.L("nothing left to do.") + "\n\n" +
 		"## " + lang.L("Keyboard") + "\n\n" +
 		"- Ctrl+N: " + lang.L("New meeting") + "\n" +
 		"- Ctrl+S: " + lang.L("Save") + "\n" +
