@@ -30,7 +30,7 @@ type SyncedSeries struct {
 
 // RecordRef names one shared record.
 type RecordRef struct {
-	Kind string // "meeting", "series" or "organization"
+	Kind string // "meeting", "series", "organization" or "agreement"
 	UID  string
 }
 
@@ -43,7 +43,7 @@ func (s *Store) ChangedRecords(ctx context.Context, since time.Time) ([]RecordRe
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		q := `SELECT 'meeting', uid FROM meetings WHERE modified > ?1
 			UNION SELECT 'meeting', m.uid FROM invitations i JOIN meetings m ON m.id = i.meeting_id WHERE i.modified > ?1
-			UNION SELECT 'series', uid FROM consultation_series WHERE modified > ?1` + changedOrganizations()
+			UNION SELECT 'series', uid FROM consultation_series WHERE modified > ?1` + changedOrganizations() + changedAgreements()
 		return forRows(ctx, tx, q, []any{ts(since)}, func(r *sql.Rows) error {
 			var ref RecordRef
 			if err := r.Scan(&ref.Kind, &ref.UID); err != nil {

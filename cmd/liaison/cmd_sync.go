@@ -152,6 +152,9 @@ func runSync(e *env, c *call, o *jsonOptions) error {
 			if rep.Organizations > 0 {
 				fmt.Fprintf(e.stdout, "; %d organization(s) with their focal points", rep.Organizations)
 			}
+			if rep.Agreements > 0 {
+				fmt.Fprintf(e.stdout, "; %d agreement(s)", rep.Agreements)
+			}
 			fmt.Fprintln(e.stdout, ".")
 			for _, s := range rep.Skipped {
 				fmt.Fprintf(e.stdout, "Left alone: %s\n", s)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
@@ -21,6 +22,23 @@ func (e *engine) apply(ctx context.Context, st *store.Store, kind, uid string, f
 			return model.Invalid("acronym", "the organization %q does not match its resource %s", o.Acronym, uid)
 		}
 		if err := st.PutSyncedOrganization(ctx, o, fps); err != nil {
+			return err
+		}
+		e.catDirty = true
+		return nil
+	}
+	if kind == agreementKind {
+		g, interests, err := agreementFromFields(f, e.cat)
+		if err != nil {
+			return fmt.Errorf("%w: %v", model.ErrInvalid, err)
+		}
+		if store.AgreementRecordUID(g.Key) != uid {
+			return model.Invalid("key", "the agreement %q does not match its resource %s", g.Key, uid)
+		}
+		if g.Modified.IsZero() {
+			g.Modified = time.Now().UTC()
+		}
+		if err := st.PutSyncedAgreement(ctx, g, interests); err != nil {
 			return err
 		}
 		e.catDirty = true
@@ -51,13 +69,15 @@ func (e *engine) loadOne(ctx context.Context, kind, uid string) (*local, error) 
 // loadLocal reads records and their fields.
 func loadLocal(ctx context.Context, st *store.Store, c *model.Catalog, refs []store.RecordRef) (map[string]*local, error) {
 	var mu, su []string
-	orgs := map[string]bool{}
+	orgs, ags := map[string]bool{}, map[string]bool{}
 	for _, r := range refs {
 		switch r.Kind {
 		case "series":
 			su = append(su, r.UID)
 		case "organization":
 			orgs[r.UID] = true
+		case agreementKind:
+			ags[r.UID] = true
 		default:
 			mu = append(mu, r.UID)
 		}
@@ -70,6 +90,7 @@ func loadLocal(ctx context.Context, st *store.Store, c *model.Catalog, refs []st
 		}
 		loadOrgs(st, c, fps, orgs, out)
 	}
+	loadAgreements(c, ags, out)
 	ms, err := st.SyncedMeetings(ctx, mu)
 	if err != nil {
 		return nil, err
@@ -95,6 +116,8 @@ func (e *engine) text(l *local) ([]byte, error) {
 		rec = seriesRecord(l.s, l.f, e.cat)
 	case "organization":
 		rec = orgRecord(l)
+	case agreementKind:
+		rec = agreementRecord(l)
 	default:
 		rec = meetingRecord(l.m, l.f, e.cat)
 	}
@@ -103,7 +126,8 @@ func (e *engine) text(l *local) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// refreshCatalog reads the catalog again after an organization changed.
+// refreshCatalog reads the catalog again after an organization or an
+// agreement changed.
 func (e *engine) refreshCatalog(ctx context.Context) error {
 	if !e.catDirty {
 		return nil

@@ -1,9 +1,10 @@
 package caldav
 
 import (
+	"bytes"
+	"context"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/liaison-app/liaison/model"
 	"github.com/liaison-app/liaison/store"
@@ -102,4 +103,26 @@ func loadOrgs(st *store.Store, c *model.Catalog, fps []model.FocalPoint, uids ma
 	}
 }
 
-var _ = time.Time{}
+// ensureOrg adds an organization read from the server that this database
+// does not have yet, bare (no focal points, which may name an agreement
+// not taken in yet), so that the agreements naming it can be taken in
+// first; the organization's whole resource is merged afterwards. Nothing
+// is done for an organization known here or an unreadable resource (the
+// merge reports it).
+func (e *engine) ensureOrg(ctx context.Context, obj Object) error {
+	rec, err := ical.ReadRecord(bytes.NewReader(obj.Data), obj.Href, maxResource)
+	if err != nil || rec.Kind != "organization" {
+		return nil
+	}
+	f := fromICal(rec.Fields)
+	o := model.Organization{Acronym: f["ACRONYM"], Name: f["NAME"], Zone: f["ZONE"], MailDomain: f["MAIL-DOMAIN"], Modified: f.modified()}
+	uid := store.OrgRecordUID(o.Acronym)
+	if _, err := e.cat.OrgByAcronym("acronym", o.Acronym); err == nil || uid != rec.UID || o.Validate() != nil {
+		return nil
+	}
+	if err := e.st.PutSyncedOrganization(ctx, o, nil); err != nil {
+		return err
+	}
+	e.bare[uid], e.catDirty = true, true
+	return e.refreshCatalog(ctx)
+}

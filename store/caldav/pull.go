@@ -85,24 +85,31 @@ func (e *engine) fetch(ctx context.Context, changed []Member, removed []string, 
 		}
 		fetch = append(fetch, m.Href)
 	}
-	// Organizations first: the meetings and series name them.
-	var later []Object
+	// Organizations first, then agreements, then the organizations'
+	// focal points (which name agreements), then the meetings and series,
+	// which name both. An organization new here is added bare first, so
+	// that the agreements naming it can be taken in.
+	var orgs, agreements, later []Object
 	for i := 0; i < len(fetch); i += batch {
 		objs, err := e.cl.MultiGet(ctx, fetch[i:min(i+batch, len(fetch))])
 		if err != nil {
 			return err
 		}
 		for _, o := range objs {
-			if !bytes.Contains(o.Data, []byte(ical.FieldPrefix+"RECORD:organization")) {
+			switch {
+			case bytes.Contains(o.Data, []byte(ical.FieldPrefix+"RECORD:organization")):
+				if err := e.ensureOrg(ctx, o); err != nil {
+					return err
+				}
+				orgs = append(orgs, o)
+			case bytes.Contains(o.Data, []byte(ical.FieldPrefix+"RECORD:"+agreementKind)):
+				agreements = append(agreements, o)
+			default:
 				later = append(later, o)
-				continue
-			}
-			if err := e.received(ctx, o); err != nil {
-				return err
 			}
 		}
 	}
-	for _, o := range later {
+	for _, o := range append(append(agreements, orgs...), later...) {
 		if err := e.received(ctx, o); err != nil {
 			return err
 		}
@@ -126,13 +133,13 @@ func (e *engine) received(ctx context.Context, o Object) error {
 		return nil // an action item shown to other clients: its series holds it
 	}
 	theirs := fromICal(rec.Fields)
-	if rec.Kind != "organization" && rec.Summary != "" && rec.Summary != theirs[fTitle] {
+	if !catalogKind(rec.Kind) && rec.Summary != "" && rec.Summary != theirs[fTitle] {
 		theirs.set(fTitle, rec.Summary) // renamed in another calendar client
 	}
 	if rec.Kind == "meeting" {
 		movedElsewhere(rec, theirs)
 	}
-	if rec.Kind != "meeting" && rec.Kind != "series" && rec.Kind != "organization" {
+	if rec.Kind != "meeting" && rec.Kind != "series" && !catalogKind(rec.Kind) {
 		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: unknown kind of record %q", o.Href, rec.Kind))
 		return nil
 	}
@@ -151,7 +158,10 @@ func (e *engine) mergeIn(ctx context.Context, uid, kind, href, etag string, thei
 	if err != nil {
 		return err
 	}
-	base := Fields{}
+	if e.bare[uid] {
+		loc = nil // added bare by this sync: not an edit made here
+	}
+	base := firstBase(kind, uid)
 	if r := e.res[uid]; r != nil {
 		if base, err = decodeFields(r.Base); err != nil {
 			base = Fields{}
@@ -195,6 +205,10 @@ func (e *engine) mergeIn(ctx context.Context, uid, kind, href, etag string, thei
 	case kind == "organization":
 		if changeHere {
 			e.rep.Organizations++
+		}
+	case kind == agreementKind:
+		if changeHere {
+			e.rep.Agreements++
 		}
 	case loc == nil:
 		e.rep.Pulled++

@@ -89,8 +89,8 @@ func (e *engine) pushOne(ctx context.Context, uid string, l *local, retry bool) 
 		href, etag = r.Href, r.ETag
 	}
 	newTag, err := e.cl.Put(ctx, href, data, etag)
-	if l.kind == "organization" && refusedComponent(err) {
-		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: the calendar takes no VJOURNAL, so organizations and focal points are not shared (%v)", l.org.Acronym, err))
+	if catalogKind(l.kind) && refusedComponent(err) {
+		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: the calendar takes no VJOURNAL, so organizations, focal points and agreements are not shared (%v)", l.f[fTitle]+l.f["ACRONYM"], err))
 		return nil
 	}
 	if IsStatus(err, http.StatusPreconditionFailed) && retry {
@@ -119,9 +119,12 @@ func (e *engine) pushOne(ctx context.Context, uid string, l *local, retry bool) 
 		return err
 	}
 	e.res[uid], e.href[key(href)] = &res, uid
-	if l.kind == "organization" {
+	switch l.kind {
+	case "organization":
 		e.rep.Organizations++
-	} else {
+	case agreementKind:
+		e.rep.Agreements++
+	default:
 		e.rep.Pushed++
 	}
 	return nil

@@ -32,7 +32,7 @@ func RemovedRecords(ctx context.Context, st *store.Store) ([]Removed, error) {
 	}
 	var refs []store.RecordRef
 	for _, r := range res {
-		if r.Deleted && r.Kind != "organization" {
+		if r.Deleted && !catalogKind(r.Kind) {
 			refs = append(refs, store.RecordRef{Kind: r.Kind, UID: r.UID})
 		}
 	}

@@ -42,7 +42,7 @@ func Status(ctx context.Context, st *store.Store) (State, error) {
 		return s, err
 	}
 	for _, r := range res {
-		if !r.Deleted && r.Kind != "organization" {
+		if !r.Deleted && !catalogKind(r.Kind) {
 			s.Shared++
 		}
 	}

@@ -19,8 +19,10 @@ type Report struct {
 	Deleted   int `json:"deleted"`   // tombstones received or sent
 	// Organizations counts organizations (with their focal points)
 	// taken in or sent.
-	Organizations int      `json:"organizations"`
-	Skipped       []string `json:"skipped,omitempty"`
+	Organizations int `json:"organizations"`
+	// Agreements counts agreements taken in or sent.
+	Agreements int      `json:"agreements"`
+	Skipped    []string `json:"skipped,omitempty"`
 	// Agree is set when the database and the server agree at the end.
 	Agree bool `json:"agree"`
 }
@@ -44,6 +46,9 @@ type engine struct {
 	// catDirty: an organization was written; read the catalog again
 	// before the next record is built or applied.
 	catDirty bool
+	// bare: organizations this sync added without their focal points,
+	// before the agreements those name (see ensureOrg).
+	bare map[string]bool
 }
 
 // local is a record as this database has it.
@@ -53,6 +58,7 @@ type local struct {
 	s    *store.SyncedSeries
 	org  *model.Organization
 	fps  []model.FocalPoint
+	ag   *model.Agreement
 	f    Fields
 }
 
@@ -75,7 +81,7 @@ func Sync(ctx context.Context, st *store.Store, password string) (Report, error)
 	if err != nil {
 		return Report{}, err
 	}
-	e := &engine{st: st, cl: cl, acct: acct, push: map[string]string{}}
+	e := &engine{st: st, cl: cl, acct: acct, push: map[string]string{}, bare: map[string]bool{}}
 	start := time.Now()
 	token, err := e.run(ctx, start)
 	if err != nil {
