@@ -164,12 +164,15 @@ func (a *App) build() {
 	a.nav = &widget.List{
 		Length: func() int { return len(a.screens) },
 		CreateItem: func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Partners & focal points"))
+			// In a narrow window a long name ends in "…" rather than being
+			// cut off mid-letter by the split.
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), nil,
+				&widget.Label{Text: "Partners & focal points", Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Icon).SetResource(a.screens[i].icon)
-			box.Objects[1].(*widget.Label).SetText(a.screens[i].label)
+			box := o.(*fyne.Container) // a border: the label, then the icon on its left
+			box.Objects[0].(*widget.Label).SetText(a.screens[i].label)
+			box.Objects[1].(*widget.Icon).SetResource(a.screens[i].icon)
 		},
 		OnSelected: a.onNavSelected,
 	}

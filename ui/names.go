@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -20,11 +22,34 @@ func dataWord(s string) string {
 		return s
 	}
 	k := "data:" + s
+	if !dataKeys()[k] {
+		return s // typed by an officer: asking Fyne would log a "translation failure" each time it is drawn
+	}
 	if v := lang.L(k); v != k && !strings.HasPrefix(v, "data:") {
 		return v
 	}
 	return s
 }
+
+// dataKeys are the template names the translations know (the "data:" keys
+// of the English file, which every language has).
+var dataKeys = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	raw, err := translations.ReadFile("translations/en.json")
+	if err != nil {
+		return keys
+	}
+	var all map[string]any
+	if json.Unmarshal(raw, &all) != nil {
+		return keys
+	}
+	for k := range all {
+		if strings.HasPrefix(k, "data:") {
+			keys[k] = true
+		}
+	}
+	return keys
+})
 
 // localCatalog is c as a person reads it in the chosen language. The app
 // shows and looks up through it; what it writes back goes by ID, or is
