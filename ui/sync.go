@@ -76,8 +76,14 @@ func (o *officeSync) settingsView() fyne.CanvasObject {
 	return container.NewVBox(form, container.NewHBox(test, save), o.result)
 }
 
-// statusBar is the line under every screen.
+// statusBar is the line under every screen, in the chosen language (it is
+// built again with the window's content when the language changes).
 func (o *officeSync) statusBar() fyne.CanvasObject {
+	o.syncNow.SetText(lang.L("Sync now"))
+	o.conflicts.SetText(lang.L("Conflicts"))
+	if o.last != "" {
+		o.refreshStatus(nil)
+	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(o.conflicts, o.syncNow), o.status)
 }
 

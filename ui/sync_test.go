@@ -113,7 +113,7 @@ func TestOfficeCalendarOutOfReach(t *testing.T) {
 	assert.False(t, a.office.syncNow.Disabled(), "Sync now can be tried again")
 	s, err := caldav.Status(context.Background(), st)
 	require.NoError(t, err)
-	assert.Equal(t, 3, s.Waiting, "the meeting and the two organizations, never shared, wait for the next sync")
+	assert.Equal(t, 4, s.Waiting, "the meeting, the two organizations and their agreement, never shared, wait for the next sync")
 }
 
 func TestColleaguesDeletionCanBeRestored(t *testing.T) {
@@ -146,4 +146,31 @@ func TestColleaguesDeletionCanBeRestored(t *testing.T) {
 	assert.Equal(t, m.Title, got.Title)
 	_, err = cl.Get(ctx, href)
 	assert.NoError(t, err, "shared again by the sync after the restore")
+}
+
+// The status line under every screen follows a language switch at once,
+// like the rest of the window, without a restart.
+func TestOfficeStatusLineFollowsTheLanguage(t *testing.T) {
+	a, _ := newTestApp(t)
+	o := a.office
+	o.refreshStatus(nil)
+	assert.Equal(t, "Sync now", o.syncNow.Text)
+	assert.Contains(t, o.status.Text, "not set up")
+
+	a.Show("settings")
+	a.settings.language.SetSelectedIndex(languageIndex(t, "fr"))
+	assert.Equal(t, "Synchroniser", o.syncNow.Text)
+	assert.NotContains(t, o.status.Text, "not set up", "the status line is in French too")
+	assert.NotEqual(t, "Conflicts", o.conflicts.Text)
+}
+
+func languageIndex(t *testing.T, code string) int {
+	t.Helper()
+	for i, l := range Languages {
+		if l.Code == code {
+			return i
+		}
+	}
+	t.Fatalf("no language %q", code)
+	return -1
 }
