@@ -6,26 +6,63 @@ import (
 )
 
 // ObligationState is the Article 2 rule's answer for one meeting and one
-// addressee.
-type ObligationState string
+// addressee: a small code (an answer holds one byte, not a string's 16);
+// String and its JSON give the stable name.
+type ObligationState uint8
 
 // The answers of the Article 2 rule.
 const (
-	Owed       ObligationState = "owed"        // an invitation is owed and not yet due within a week
-	Missed     ObligationState = "missed"      // the meeting began and the owed invitation was never sent
-	DueSoon    ObligationState = "due-soon"    // owed, due within DueSoonDays (or today)
-	Overdue    ObligationState = "overdue"     // owed, past its due day, not sent
-	Sent       ObligationState = "sent"        // sent, no reply yet, meeting not begun
-	UpdateOwed ObligationState = "update-owed" // the meeting changed after the version that was sent
-	Accepted   ObligationState = "accepted"
-	Tentative  ObligationState = "tentative"
-	Declined   ObligationState = "declined"
-	NoReply    ObligationState = "no-reply" // the meeting began with no reply
-	Waived     ObligationState = "waived"   // an officer decided not to send it, with a reason
-	Void       ObligationState = "void"     // the meeting was cancelled
-	Review     ObligationState = "review"   // IGOs invited but no agenda area yet: an officer must judge
-	NotOwed    ObligationState = "not-owed" // with its reason
+	NotOwed    ObligationState = iota // with its reason (the zero answer)
+	Owed                              // an invitation is owed and not yet due within a week
+	Missed                            // the meeting began and the owed invitation was never sent
+	DueSoon                           // owed, due within DueSoonDays (or today)
+	Overdue                           // owed, past its due day, not sent
+	Sent                              // sent, no reply yet, meeting not begun
+	UpdateOwed                        // the meeting changed after the version that was sent
+	Accepted
+	Tentative
+	Declined
+	NoReply // the meeting began with no reply
+	Waived  // an officer decided not to send it, with a reason
+	Void    // the meeting was cancelled
+	Review  // IGOs invited but no agenda area yet: an officer must judge
+	stateCount
 )
+
+var stateNames = [stateCount]string{"not-owed", "owed", "missed", "due-soon", "overdue", "sent", "update-owed",
+	"accepted", "tentative", "declined", "no-reply", "waived", "void", "review"}
+
+// String is the answer's stable name ("due-soon"), as the command line and
+// the exchange files print it.
+func (s ObligationState) String() string {
+	if s < stateCount {
+		return stateNames[s]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the answer's name.
+func (s ObligationState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads an answer's name.
+func (s *ObligationState) UnmarshalText(b []byte) error {
+	st, ok := ParseObligationState(string(b))
+	if !ok {
+		return Invalid("state", "unknown state %q", b)
+	}
+	*s = st
+	return nil
+}
+
+// ParseObligationState finds the answer of that name ("due-soon").
+func ParseObligationState(name string) (ObligationState, bool) {
+	for i, n := range stateNames {
+		if n == name {
+			return ObligationState(i), true
+		}
+	}
+	return 0, false
+}
 
 // ObligationStates lists every answer, in the order of urgency a dashboard
 // shows them.
@@ -47,14 +84,16 @@ const DueSoonDays = 7
 // whom, under which agreement and article, by when, and why. Why holds the
 // facts of the reason; ui/explain says them in words.
 type Obligation struct {
-	MeetingID    int64           `json:"meeting_id"`
-	AgreementID  int64           `json:"agreement_id"`
-	From         int64           `json:"from"`     // the convener, who owes the invitation
-	To           int64           `json:"to"`       // the party to be invited
+	MeetingID   int64 `json:"meeting_id"`
+	AgreementID int64 `json:"agreement_id"`
+	From        int64 `json:"from"` // the convener, who owes the invitation
+	To          int64 `json:"to"`   // the party to be invited
+	// Incoming, State and Due share one word (the answers of a large
+	// office's history are many: see BenchmarkArticle2).
 	Incoming     bool            `json:"incoming"` // owed to us by a partner (reciprocity)
-	Article      string          `json:"article"`
 	State        ObligationState `json:"state"`
 	Due          Date            `json:"due"` // zero when nothing is owed
+	Article      string          `json:"article"`
 	Why          Why             `json:"why"`
 	InvitationID int64           `json:"invitation_id,omitempty"`
 	Areas        []int64         `json:"areas,omitempty"` // the areas of interest to To that the meeting touches
@@ -84,7 +123,10 @@ type ruler struct {
 	usLoc *time.Location
 	now   time.Time
 	today Date
-	areas []int64
+	// todayN is today as a day number (Date.days), so that the days left
+	// until a due day are a subtraction.
+	todayN int
+	areas  []int64
 	// The agreements of the last convener seen: meetings come in runs of
 	// the same convener, so most skip the catalog's map.
 	conv    int64
@@ -93,7 +135,8 @@ type ruler struct {
 
 func newRuler(c *Catalog, now time.Time) *ruler {
 	loc := c.HQZone()
-	return &ruler{c: c, us: c.Us(), usLoc: loc, now: now, today: DateOf(now.In(loc))}
+	today := DateOf(now.In(loc))
+	return &ruler{c: c, us: c.Us(), usLoc: loc, now: now, today: today, todayN: today.days()}
 }
 
 // append answers for one meeting at the end of out.
@@ -101,6 +144,7 @@ func (r *ruler) append(out []Obligation, m *Meeting, invs []Invitation) []Obliga
 	c, us := r.c, r.us
 	first := len(out)
 	start := m.StartDay()
+	startN := start.days()
 	begun := !r.now.Before(m.StartsAt())
 	if r.convAgs == nil || r.conv != m.ConvenerID {
 		r.conv, r.convAgs = m.ConvenerID, c.byConvener[m.ConvenerID]
@@ -120,9 +164,15 @@ func (r *ruler) append(out []Obligation, m *Meeting, invs []Invitation) []Obliga
 			}
 			// Answer in place at the end of out; when an earlier agreement
 			// already answered for this addressee, keep the weightier answer.
-			out = append(out, Obligation{})
+			// answer writes every field, so a slot within capacity (sized
+			// by AppendObligations) is taken without zeroing it first.
+			if len(out) < cap(out) {
+				out = out[:len(out)+1]
+			} else {
+				out = append(out, Obligation{})
+			}
 			ob := &out[len(out)-1]
-			r.answer(ob, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, begun)
+			r.answer(ob, g, conv.Article, m, p.OrgID, findInvitation(invs, p.OrgID), start, startN, begun)
 			ob.Incoming = us != nil && p.OrgID == us.ID
 			for i := first; i < len(out)-1; i++ {
 				if out[i].To == ob.To {
@@ -160,7 +210,7 @@ func findInvitation(invs []Invitation, to int64) *Invitation {
 }
 
 // answer applies the rule to one meeting, one agreement and one addressee.
-func (r *ruler) answer(ob *Obligation, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start Date, begun bool) {
+func (r *ruler) answer(ob *Obligation, g *Agreement, article string, m *Meeting, to int64, inv *Invitation, start Date, startN int, begun bool) {
 	*ob = Obligation{MeetingID: m.ID, AgreementID: g.ID, From: m.ConvenerID, To: to, Article: article}
 	if inv != nil {
 		ob.InvitationID = inv.ID
@@ -240,8 +290,9 @@ func (r *ruler) answer(ob *Obligation, g *Agreement, article string, m *Meeting,
 		return
 	}
 	ob.Areas = matched
-	ob.Due = start.AddDays(-g.LeadTimeDays)
-	left := r.today.DaysUntil(ob.Due)
+	dueN := startN - g.LeadTimeDays
+	ob.Due = civilFromDays(dueN)
+	left := dueN - r.todayN
 	because.Date, because.Lead = ob.Due, int32(g.LeadTimeDays)
 	ob.Why = because
 	switch {

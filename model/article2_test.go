@@ -160,7 +160,7 @@ func TestArticle2Termination(t *testing.T) {
 	onDay := func(day string) Obligation {
 		m := conference(t)
 		d := MustDate(day)
-		m.Start = time.Date(d.Year, d.Month, d.Day, 9, 0, 0, 0, paris(t))
+		m.Start = time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 9, 0, 0, 0, paris(t))
 		m.End = m.Start.Add(8 * time.Hour)
 		return only(t, Obligations(c, &m, nil, at(t, "2027-04-01")), orgIOM)
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -10,11 +11,22 @@ import (
 
 // Date is a calendar day with no time and no zone: a signature date, the
 // first day of a whole-day conference, the day an invitation is due.
-// The zero Date means "not set".
+// The zero Date means "not set". It takes 8 bytes (not three ints'
+// 24): the Article 2 rule keeps two in each of its answers, and the
+// answers over a large office's history number in the hundreds of
+// thousands.
 type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+	Year  int32
+	Month uint8 // 1 (January) to 12; time.Month(d.Month) names it
+	Day   uint8
+}
+
+// date builds a Date from the int values time.Time gives. A year beyond
+// int32 (only an absurd instant has one) is held at the bound, so it stays
+// out of every range check rather than wrapping into one.
+func date(y int, m time.Month, d int) Date {
+	y = max(min(y, math.MaxInt32), math.MinInt32)
+	return Date{int32(y), uint8(m), uint8(d)}
 }
 
 // DateLayout is the one textual form of a Date: ISO 8601, 2014-03-05.
@@ -43,7 +55,7 @@ func MustDate(s string) Date {
 // DateOf returns the calendar day of t in t's own location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{y, m, d}
+	return date(y, m, d)
 }
 
 // IsZero reports whether the date is unset.
@@ -72,7 +84,7 @@ func (d Date) appendISO(b []byte) []byte {
 
 // In returns midnight at the start of the day in loc.
 func (d Date) In(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	return time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 0, 0, 0, 0, loc)
 }
 
 // AddDays returns the date n days later (earlier when n < 0).
@@ -82,14 +94,14 @@ func (d Date) AddDays(n int) Date { return civilFromDays(d.days() + n) }
 // The rule does this arithmetic for every meeting, so it is done with
 // integers rather than through time.Date.
 func (d Date) days() int {
-	y, m := d.Year, int(d.Month)
+	y, m := int(d.Year), int(d.Month)
 	if m <= 2 {
 		y--
 	}
 	era := floorDiv(y, 400)
 	yoe := y - era*400
 	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d.Day - 1
+	doy := (153*mp+2)/5 + int(d.Day) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
@@ -111,7 +123,7 @@ func civilFromDays(z int) Date {
 	if m <= 2 {
 		y++
 	}
-	return Date{y, time.Month(m), day}
+	return date(y, time.Month(m), day)
 }
 
 func floorDiv(a, b int) int {
@@ -126,13 +138,13 @@ func floorDiv(a, b int) int {
 // month (31 August + 6 months is 28 or 29 February, not 3 March), which is
 // how a notice period "of six months" is counted.
 func (d Date) AddMonths(n int) Date {
-	first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	first := time.Date(int(d.Year), time.Month(int(d.Month)+n), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
-	day := d.Day
+	day := int(d.Day)
 	if day > last {
 		day = last
 	}
-	return Date{first.Year(), first.Month(), day}
+	return date(first.Year(), first.Month(), day)
 }
 
 // DaysUntil returns the number of days from d to e (negative when e is earlier).
@@ -148,11 +160,11 @@ func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 func (d Date) Compare(e Date) int {
 	switch {
 	case d.Year != e.Year:
-		return cmpInt(d.Year, e.Year)
+		return cmpInt(int(d.Year), int(e.Year))
 	case d.Month != e.Month:
 		return cmpInt(int(d.Month), int(e.Month))
 	default:
-		return cmpInt(d.Day, e.Day)
+		return cmpInt(int(d.Day), int(e.Day))
 	}
 }
 

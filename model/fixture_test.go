@@ -81,5 +81,5 @@ func conference(t testing.TB) Meeting {
 // at returns noon in Paris on day s, the "now" of a test.
 func at(t testing.TB, s string) time.Time {
 	d := MustDate(s)
-	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, paris(t))
+	return time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 12, 0, 0, 0, paris(t))
 }

@@ -135,7 +135,7 @@ func (s *calendarScreen) chip(e calEntry, d model.Date) fyne.CanvasObject {
 }
 
 func (s *calendarScreen) show() {
-	s.title.SetText(lang.L(s.month.Month.String()) + " " + itoa(s.month.Year))
+	s.title.SetText(lang.L(time.Month(s.month.Month).String()) + " " + itoa(int(s.month.Year)))
 	s.grid.Objects = nil
 	s.days.Objects = nil
 	for _, wd := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
@@ -147,7 +147,7 @@ func (s *calendarScreen) show() {
 	today := model.DateOf(s.app.now())
 	for i := 0; i < 42; i++ {
 		day := d.AddDays(i)
-		num := &widget.Label{Text: itoa(day.Day), TextStyle: fyne.TextStyle{Bold: day == today}}
+		num := &widget.Label{Text: itoa(int(day.Day)), TextStyle: fyne.TextStyle{Bold: day == today}}
 		if day.Month != s.month.Month {
 			num.Importance = widget.LowImportance
 		}

@@ -44,7 +44,7 @@ func stateLabel(s model.ObligationState) string {
 	case model.NotOwed:
 		return lang.L("Not owed")
 	}
-	return string(s)
+	return s.String()
 }
 
 // stateImportance colours an Article 2 answer: red for overdue, orange

@@ -147,10 +147,10 @@ func (e *meetingEditor) read() (*model.Meeting, error) {
 			loc = time.UTC
 		}
 		if h, mi, ok := clock("start", e.startTime); ok && !sd.IsZero() {
-			m.Start = time.Date(sd.Year, sd.Month, sd.Day, h, mi, 0, 0, loc)
+			m.Start = time.Date(int(sd.Year), time.Month(sd.Month), int(sd.Day), h, mi, 0, 0, loc)
 		}
 		if h, mi, ok := clock("end", e.endTime); ok && !ed.IsZero() {
-			m.End = time.Date(ed.Year, ed.Month, ed.Day, h, mi, 0, 0, loc)
+			m.End = time.Date(int(ed.Year), time.Month(ed.Month), int(ed.Day), h, mi, 0, 0, loc)
 		}
 	}
 	m.Venue = model.Venue{Name: strings.TrimSpace(e.venueName.Text), Address: strings.TrimSpace(e.venueAddress.Text),

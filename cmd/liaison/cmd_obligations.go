@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -38,11 +37,11 @@ func runObligations(e *env, c *call, o *obligationsOptions) error {
 	var states []model.ObligationState
 	if s := o.States; s != "" {
 		for _, name := range strings.Split(s, ",") {
-			st := model.ObligationState(strings.TrimSpace(strings.ToLower(name)))
-			if !slices.Contains(model.ObligationStates, st) {
+			st, ok := model.ParseObligationState(strings.TrimSpace(strings.ToLower(name)))
+			if !ok {
 				names := make([]string, len(model.ObligationStates))
 				for i, x := range model.ObligationStates {
-					names[i] = string(x)
+					names[i] = x.String()
 				}
 				return model.Invalid("state", "unknown state %q; the states are: %s", name, strings.Join(names, ", "))
 			}

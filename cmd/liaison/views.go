@@ -60,7 +60,7 @@ func viewObligation(cat *model.Catalog, m *model.Meeting, ob *model.Obligation) 
 	return obligationView{
 		MeetingID: ob.MeetingID, MeetingTitle: m.Title, MeetingStart: m.StartDay().String(), Agreement: ag,
 		OwedBy: cat.Acronym(ob.From), OwedTo: cat.Acronym(ob.To), Incoming: ob.Incoming,
-		Article: ob.Article, State: string(ob.State), Due: ob.Due.String(), LeadDays: ob.Why.Lead,
+		Article: ob.Article, State: ob.State.String(), Due: ob.Due.String(), LeadDays: ob.Why.Lead,
 		Reason: explain.English().Reason(cat, ob),
 	}
 }

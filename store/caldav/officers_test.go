@@ -97,7 +97,7 @@ func (o *officer) obligation(uid string) model.ObligationState {
 		}
 	}
 	o.t.Fatal("no obligation towards IOM")
-	return ""
+	return 0
 }
 
 var paris, _ = model.LoadZone("Europe/Paris")

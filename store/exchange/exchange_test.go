@@ -95,7 +95,7 @@ func (f *fixture) state(t *testing.T) model.ObligationState {
 		}
 	}
 	t.Fatal("no obligation towards IOM")
-	return ""
+	return 0
 }
 
 func read(t *testing.T, p string) string {

@@ -178,7 +178,7 @@ func (s Summary) Text(reason func(ob *model.Obligation) string) string {
 		}
 		for i := range f.Obligations {
 			ob := &f.Obligations[i]
-			why := string(ob.State)
+			why := ob.State.String()
 			if reason != nil {
 				why = reason(ob)
 			}

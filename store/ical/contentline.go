@@ -227,9 +227,9 @@ func appendLocal(b []byte, t time.Time) []byte {
 }
 
 func appendDate(b []byte, d model.Date) []byte {
-	b = appendInt(b, d.Year, 4)
+	b = appendInt(b, int(d.Year), 4)
 	b = appendInt(b, int(d.Month), 2)
-	return appendInt(b, d.Day, 2)
+	return appendInt(b, int(d.Day), 2)
 }
 
 func appendInt(b []byte, v, width int) []byte {

@@ -176,7 +176,7 @@ func obligationLabel(s model.ObligationState) string {
 	case model.NotOwed:
 		return "Not owed"
 	}
-	return capital(string(s))
+	return capital(s.String())
 }
 
 // replyLabel says what the record shows of the partner's answer.

@@ -200,7 +200,7 @@ func (w *Words) AppendReason(b []byte, c *model.Catalog, ob *model.Obligation) [
 	why := &ob.Why
 	key, ok := sentenceOf[why.Code]
 	if !ok {
-		return append(b, ob.State...)
+		return append(b, ob.State.String()...)
 	}
 	var a args
 	a[fFrom], a[fTo] = c.Acronym(ob.From), c.Acronym(ob.To)
