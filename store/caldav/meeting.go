@@ -162,14 +162,7 @@ func meetingRecord(sm *store.SyncedMeeting, f Fields, c *model.Catalog) ical.Rec
 	rec := ical.Record{UID: m.UID, Kind: "meeting", Summary: m.Title, Location: m.Venue.String(), URL: m.Venue.OnlineURL,
 		AllDay: m.AllDay, Start: m.Start, End: m.End, FirstDay: m.FirstDay, LastDay: m.LastDay, Zone: m.Zone,
 		Sequence: m.Sequence, Created: m.Created, Modified: f.modified()}
-	switch m.Status {
-	case model.StatusCancelled:
-		rec.Status = "CANCELLED"
-	case model.StatusPlanned, model.StatusPostponed:
-		rec.Status = "TENTATIVE"
-	default:
-		rec.Status = "CONFIRMED"
-	}
+	rec.Status = statusOut(m.Status)
 	rec.Class = classOf(m.Confidentiality)
 	for _, id := range m.AllAreaIDs() {
 		if name := c.AreaName(id); name != "" {

@@ -138,6 +138,7 @@ func (e *engine) received(ctx context.Context, o Object) error {
 	}
 	if rec.Kind == "meeting" {
 		movedElsewhere(rec, theirs)
+		editedElsewhere(rec, theirs)
 	}
 	if rec.Kind != "meeting" && rec.Kind != "series" && !catalogKind(rec.Kind) {
 		e.rep.Skipped = append(e.rep.Skipped, fmt.Sprintf("%s: unknown kind of record %q", o.Href, rec.Kind))

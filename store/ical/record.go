@@ -311,6 +311,10 @@ func readRecord(r io.Reader, name string, limit int64) (rec Record, err error) {
 			rec.Summary = unescape(pr.value)
 		case n == "LOCATION":
 			rec.Location = unescape(pr.value)
+		case n == "DESCRIPTION":
+			rec.Description = unescape(pr.value)
+		case n == "STATUS":
+			rec.Status = strings.ToUpper(string(bytes.TrimSpace(pr.value)))
 		case n == "SEQUENCE":
 			fmt.Sscan(string(pr.value), &rec.Sequence)
 		case n == "DTSTART" || n == "DTEND":
