@@ -9,8 +9,10 @@
 // CATEGORIES, RRULE/EXDATE/RECURRENCE-ID, VTODO for action items) and
 // Liaison's own facts as X-LIAISON- properties, enough to rebuild the
 // record whole (written and read by store/ical). Each organization, with
-// its focal points, is a VJOURNAL of its own; agreements are not shared
-// (every officer's database starts from the same template).
+// its focal points, is a VJOURNAL of its own, and so is each agreement
+// (parties, areas, interests, lead time, entry into force, amendments,
+// termination), areas named rather than numbered, so that a database set
+// up from another template or none ends up with the same catalog.
 //
 // Sync pulls (RFC 6578 sync-collection where offered, else an ETag
 // listing), merges field by field against the copy both sides last agreed
