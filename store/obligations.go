@@ -236,16 +236,22 @@ const ruleColumns = `id, sequence, title, convener_id, all_day, start_local, fir
 // ruleChunk is how many meetings loadRuleMeetings holds in one slice.
 const ruleChunk = 2048
 
+// firstRuleChunk is the size of loadRuleMeetings' first chunk; each next
+// one doubles, up to ruleChunk.
+const firstRuleChunk = 256
+
 // loadRuleMeetings reads meetings with only what the rule needs: the
 // dashboard runs it over a year and more of meetings, the command line
-// over 50,000 and more. They come in chunks of ruleChunk, each filled in
+// over 50,000 and more. They come in chunks of up to ruleChunk, each filled in
 // place, so that a large window is never copied to grow a slice; n counts
 // them all.
 func loadRuleMeetings(ctx context.Context, q querier, tail string, args ...any) (chunks [][]model.Meeting, n int, err error) {
 	var cur []model.Meeting
 	err = forRows(ctx, q, "SELECT "+ruleColumns+" FROM meetings"+tail, args, func(r *sql.Rows) error {
 		if len(cur) == cap(cur) {
-			cur = make([]model.Meeting, 0, ruleChunk)
+			// The first chunks are smaller: the dashboard's "to do" reads
+			// some hundreds of meetings, and a full chunk is a megabyte.
+			cur = make([]model.Meeting, 0, min(ruleChunk, max(firstRuleChunk, 2*cap(cur))))
 			chunks = append(chunks, nil)
 		}
 		cur = append(cur, model.Meeting{})
