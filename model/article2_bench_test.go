@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // benchWorld builds n meetings convened by INTERPOL and its partners under
@@ -62,7 +64,7 @@ func BenchmarkArticle2(b *testing.B) {
 			now := at(b, "2027-04-01")
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := testtool.CPUTime()
 			var obs []Obligation
 			for b.Loop() {
 				if reuse {
@@ -72,7 +74,7 @@ func BenchmarkArticle2(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/meeting")
-			b.ReportMetric(cpuSince(cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((testtool.CPUTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
 			if len(obs) < n {
 				b.Fatalf("only %d answers for %d meetings", len(obs), n)
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/liaison-app/liaison/model"
+	"github.com/liaison-app/liaison/model/testtool"
 )
 
 // The benchmarks share one 100,000-meeting database, built once per test
@@ -201,7 +202,7 @@ func BenchmarkDashboardObligations(b *testing.B) {
 	}{{"todo", ObligationFilter{States: ActionStates}}, {"all", ObligationFilter{}}} {
 		b.Run(bc.name, func(b *testing.B) {
 			var n int
-			cpu0 := cpuTime()
+			cpu0 := testtool.CPUTime()
 			for b.Loop() {
 				obs, err := s.Obligations(ctx, benchNow, bc.f)
 				if err != nil {
@@ -210,7 +211,7 @@ func BenchmarkDashboardObligations(b *testing.B) {
 				n = len(obs)
 			}
 			b.ReportMetric(float64(n), "answers")
-			b.ReportMetric(cpuSince(cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((testtool.CPUTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
